@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { signOutAction } from "@/lib/auth/actions";
+import type { SessionUser } from "@/lib/auth/session";
+import { NavLinks } from "./nav-links";
+
+export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+  return (
+    <div className="min-h-screen md:flex">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
+        Skip to content
+      </a>
+      <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 md:hidden">
+        <Brand />
+        {/* A disclosure, so the menu works on a phone before any script has loaded. */}
+        <details className="relative">
+          <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">Menu</summary>
+          <nav aria-label="Main" className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
+            <NavLinks />
+            <Account user={user} />
+          </nav>
+        </details>
+      </header>
+      <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white p-4 md:flex">
+        <Brand />
+        <nav aria-label="Main" className="mt-6 flex-1">
+          <NavLinks />
+        </nav>
+        <Account user={user} />
+      </aside>
+      <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
+        {children}
+      </main>
+    </div>
+  );
+}
+
+function Brand() {
+  return (
+    <Link href="/" className="flex items-center gap-2 font-semibold">
+      {/* eslint-disable-next-line @next/next/no-img-element */}
+      <img src="/icon.svg" alt="" width={24} height={24} />
+      Firebreak
+    </Link>
+  );
+}
+
+function Account({ user }: { user: SessionUser }) {
+  return (
+    <div className="mt-4 border-t border-slate-200 pt-4 text-sm">
+      <p className="font-medium" data-testid="current-user">
+        {user.name}
+      </p>
+      <p className="text-slate-600">
+        {user.email} · <span data-testid="current-role">{user.role}</span>
+      </p>
+      <form action={signOutAction} className="mt-2">
+        <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+          Sign out
+        </button>
+      </form>
+    </div>
+  );
+}

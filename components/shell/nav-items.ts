@@ -1,0 +1,10 @@
+export const navItems = [
+  { href: "/", label: "Overview" },
+  { href: "/incidents", label: "Incidents" },
+  { href: "/teams", label: "Teams & contacts" },
+  { href: "/runbooks", label: "Runbooks" },
+  { href: "/backups", label: "Backups" },
+  { href: "/drills", label: "Drills" },
+  { href: "/postmortems", label: "Post-mortems" },
+  { href: "/settings", label: "Settings" },
+] as const;

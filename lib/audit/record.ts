@@ -1,0 +1,29 @@
+import type { Prisma } from "@/lib/db/generated/client";
+import type { Tx } from "@/lib/db/client";
+
+export interface AuditActor {
+  id: string | null;
+  label: string;
+}
+
+export interface AuditRecord {
+  actor: AuditActor;
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  data?: Prisma.InputJsonObject;
+}
+
+/** Written inside the caller's transaction, so the audit entry exists exactly when the change does. */
+export async function recordAudit(tx: Tx, record: AuditRecord): Promise<void> {
+  await tx.auditEntry.create({
+    data: {
+      actorId: record.actor.id,
+      actorLabel: record.actor.label,
+      action: record.action,
+      targetType: record.targetType,
+      targetId: record.targetId ?? null,
+      data: record.data ?? {},
+    },
+  });
+}

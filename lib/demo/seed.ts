@@ -1,0 +1,51 @@
+import path from "node:path";
+import { importPlanConfig } from "@/lib/config/import";
+import { loadPlanConfig } from "@/lib/config/load";
+import type { Db } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/auth/roles";
+
+export const DEMO_PASSWORD = "firebreak-demo";
+
+export const demoUsers: { email: string; name: string; role: Role }[] = [
+  { email: "admin@firebreak.demo", name: "Ada Admin", role: "admin" },
+  { email: "commander@firebreak.demo", name: "Casey Commander", role: "commander" },
+  { email: "responder@firebreak.demo", name: "Riley Responder", role: "responder" },
+  { email: "viewer@firebreak.demo", name: "Vic Viewer", role: "viewer" },
+];
+
+// The plan's critical systems and the team that owns each.
+export const planSystems = [
+  { key: "blockchain-nodes", name: "Blockchain Nodes", team: "blockchain" },
+  { key: "privacy-manager", name: "Privacy Manager", team: "security" },
+  { key: "bridge", name: "Bridge Infrastructure", team: "infrastructure" },
+  { key: "defi-protocols", name: "DeFi Protocols", team: "blockchain" },
+  { key: "monitoring", name: "Monitoring Systems", team: "infrastructure" },
+];
+
+const SEEDED_KEY = "demo.seededAt";
+
+export async function isDemoSeeded(db: Db): Promise<boolean> {
+  return (await db.setting.count({ where: { key: SEEDED_KEY } })) > 0;
+}
+
+/** The demo organisation: the plan's config, its critical systems, and one user per role. */
+export async function seedDemo(db: Db, configDir = path.resolve(process.cwd(), "config")): Promise<void> {
+  const config = await loadPlanConfig(configDir);
+  await importPlanConfig(db, config);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.$transaction(async (tx) => {
+    for (const system of planSystems) {
+      const team = await tx.team.findUnique({ where: { key: system.team }, select: { id: true } });
+      await tx.system.upsert({
+        where: { key: system.key },
+        create: { key: system.key, name: system.name, ownerTeamId: team?.id ?? null },
+        update: {},
+      });
+    }
+    for (const user of demoUsers) {
+      await tx.user.upsert({ where: { email: user.email }, create: { ...user, passwordHash }, update: {} });
+    }
+    await tx.setting.create({ data: { key: SEEDED_KEY, value: new Date().toISOString() } });
+  });
+}

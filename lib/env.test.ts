@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("gives the documented defaults", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", DATA_DIR: ".data", EMBEDDED_PG_PORT: 54329, WORKER_CONCURRENCY: 5 });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
+  });
+
+  it("names every bad setting and its rule", () => {
+    const error = (() => {
+      try {
+        parseEnv({ PORT: "http", AUTH_SECRET: "short", DATABASE_URL: "mysql://x" });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(EnvError);
+    const problems = (error as EnvError).problems.join("\n");
+    expect(problems).toMatch(/^PORT: /m);
+    expect(problems).toContain("AUTH_SECRET: must be at least 32 characters");
+    expect(problems).toContain("DATABASE_URL: must be a postgres:// or postgresql:// URL");
+  });
+});

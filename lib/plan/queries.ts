@@ -1,0 +1,52 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db/client";
+
+export const listSeverityLevels = cache(() =>
+  db.severityLevel.findMany({
+    select: { id: true, key: true, description: true, responseTimeSeconds: true, notification: true },
+    orderBy: { rank: "asc" },
+  }),
+);
+
+export const listTeams = cache(() =>
+  db.team.findMany({
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      members: {
+        select: { role: true, contact: { select: { id: true, name: true, email: true, phone: true } } },
+        orderBy: [{ role: "asc" }, { contact: { email: "asc" } }],
+      },
+      systems: { select: { id: true, name: true }, orderBy: { name: "asc" } },
+    },
+    orderBy: { name: "asc" },
+  }),
+);
+
+export const listEmergencyContacts = cache(() =>
+  db.contact.findMany({
+    where: { emergencyKey: { not: null } },
+    select: { id: true, emergencyKey: true, name: true, title: true, phone: true, email: true },
+    orderBy: { emergencyKey: "asc" },
+  }),
+);
+
+export const listSystems = cache(() =>
+  db.system.findMany({
+    select: { id: true, key: true, name: true, ownerTeam: { select: { name: true } } },
+    orderBy: { name: "asc" },
+  }),
+);
+
+export const listDrillSchedules = cache(() =>
+  db.drillSchedule.findMany({
+    select: { id: true, key: true, frequency: true, durationSeconds: true, systems: true },
+    orderBy: { durationSeconds: "desc" },
+  }),
+);
+
+export const countOpenIncidents = cache(() =>
+  db.incident.count({ where: { status: { in: ["declared", "acknowledged", "mitigated"] } } }),
+);

@@ -1,0 +1,30 @@
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import type { Env } from "@/lib/env";
+
+export interface PreparedDatabase {
+  url: string;
+  embedded: EmbeddedDatabase | null;
+  migrationsApplied: string[];
+}
+
+/** Uses DATABASE_URL when set, otherwise starts the embedded PostgreSQL; then migrates. */
+export async function prepareDatabase(env: Env, log: (line: string) => void): Promise<PreparedDatabase> {
+  let embedded: EmbeddedDatabase | null = null;
+  let url = env.DATABASE_URL;
+  if (!url) {
+    log(`Starting the embedded PostgreSQL (data in ${path.resolve(env.DATA_DIR)}, port ${env.EMBEDDED_PG_PORT})…`);
+    embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, database: "firebreak" });
+    url = embedded.url;
+  }
+  try {
+    const report = await migrate(url);
+    for (const warning of report.warnings) log(`warning: ${warning}`);
+    if (report.applied.length > 0) log(`Applied ${report.applied.length} migration(s): ${report.applied.join(", ")}`);
+    return { url, embedded, migrationsApplied: report.applied };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

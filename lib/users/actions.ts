@@ -1,0 +1,41 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { ActionFailure, defineAction } from "@/lib/actions/define-action";
+import { db } from "@/lib/db/client";
+import { changeRoleSchema, newUserSchema } from "./schemas";
+import { changeUserRole, createUser, LastAdmin, UserConflict, UserNotFound } from "./service";
+
+export const createUserAction = defineAction({
+  name: "users.create",
+  role: "admin",
+  input: newUserSchema,
+  async run(input, { user }) {
+    try {
+      const created = await createUser(db, input, { id: user.id, label: user.email });
+      revalidatePath("/settings/users");
+      return { id: created.id, email: created.email };
+    } catch (error) {
+      if (error instanceof UserConflict) throw new ActionFailure(error.message, { email: [error.message] });
+      throw error;
+    }
+  },
+  message: (created) => `Created ${created.email}.`,
+});
+
+export const changeUserRoleAction = defineAction({
+  name: "users.change-role",
+  role: "admin",
+  input: changeRoleSchema,
+  async run(input, { user }) {
+    try {
+      const updated = await changeUserRole(db, input.userId, input.role, { id: user.id, label: user.email });
+      revalidatePath("/settings/users");
+      return { email: updated.email, role: updated.role };
+    } catch (error) {
+      if (error instanceof LastAdmin || error instanceof UserNotFound) throw new ActionFailure(error.message);
+      throw error;
+    }
+  },
+  message: (updated) => `${updated.email} is now ${updated.role}.`,
+});

@@ -1,0 +1,29 @@
+// `npm run config:import [dir]`: validates the plan's YAML and imports it (idempotent).
+import path from "node:path";
+import { importPlanConfig } from "@/lib/config/import";
+import { ConfigError, loadPlanConfig } from "@/lib/config/load";
+import { createPrismaClient } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { prepareDatabase } from "@/lib/runtime/database";
+
+async function main() {
+  const dir = path.resolve(process.argv[2] ?? "config");
+  // Validate before touching any database, so a broken file is reported at once.
+  const config = await loadPlanConfig(dir);
+  const database = await prepareDatabase(env(), (line) => console.log(line));
+  const db = createPrismaClient(database.url);
+  try {
+    const summary = await importPlanConfig(db, config);
+    console.log(
+      `Imported ${dir}: ${summary.levels} severity levels, ${summary.teams} teams, ${summary.contacts} emergency contacts, ${summary.drills} drill schedules.`,
+    );
+  } finally {
+    await db.$disconnect();
+    await database.embedded?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

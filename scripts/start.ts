@@ -1,0 +1,134 @@
+// `npm start`: build if needed, database (embedded unless DATABASE_URL), migrations,
+// first-run seed, then the web server and the worker. `--only web|worker` runs one side.
+import { spawn, type ChildProcess } from "node:child_process";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createPrismaClient } from "@/lib/db/client";
+import { DEMO_PASSWORD, demoUsers, isDemoSeeded, seedDemo } from "@/lib/demo/seed";
+import { childEnvironment, env as readEnv, EnvError } from "@/lib/env";
+import { startWorker, type Worker } from "@/lib/jobs/worker";
+import { ensureBuild } from "@/lib/runtime/build";
+import { prepareDatabase, type PreparedDatabase } from "@/lib/runtime/database";
+import { resolveAuthSecret } from "@/lib/runtime/secrets";
+
+const root = process.cwd();
+const log = (line: string) => console.log(`[firebreak] ${line}`);
+
+const { values: flags } = parseArgs({
+  options: {
+    only: { type: "string" },
+    "skip-build": { type: "boolean", default: false },
+    fresh: { type: "boolean", default: false },
+  },
+});
+
+async function main() {
+  const env = readEnv();
+  const only = flags.only;
+  if (only !== undefined && only !== "web" && only !== "worker") throw new EnvError([`--only: must be "web" or "worker"`]);
+  if (only && !env.DATABASE_URL) {
+    throw new EnvError([`DATABASE_URL: is required for \`npm run ${only}\`; without it use \`npm start\`, which runs the embedded PostgreSQL`]);
+  }
+  const runWeb = only !== "worker";
+  const runWorker = only !== "web";
+  const started = Date.now();
+
+  if (flags.fresh) {
+    if (env.DATABASE_URL) throw new EnvError(["--fresh: only resets the embedded database; unset DATABASE_URL"]);
+    await rm(path.resolve(env.DATA_DIR), { recursive: true, force: true });
+  }
+  const embedded = !env.DATABASE_URL;
+  const authSecret = runWeb ? await resolveAuthSecret(env, embedded) : undefined;
+  if (runWeb && !flags["skip-build"]) await ensureBuild(root, childEnvironment({}), log);
+
+  const database = await prepareDatabase(env, log);
+  const stack = new Stack(database);
+  process.once("SIGINT", () => void stack.shutdown("SIGINT"));
+  process.once("SIGTERM", () => void stack.shutdown("SIGTERM"));
+
+  const demo = env.FIREBREAK_DEMO ?? embedded;
+  if (demo) {
+    const db = createPrismaClient(database.url);
+    try {
+      if (!(await isDemoSeeded(db))) {
+        log("Seeding the demo organisation (first run)…");
+        await seedDemo(db);
+      }
+    } finally {
+      await db.$disconnect();
+    }
+  }
+
+  if (runWorker) stack.worker = await startWorker(database.url, env.WORKER_CONCURRENCY);
+  if (runWeb) {
+    stack.web = startWeb(database.url, authSecret!, env.PORT, env.HOST, () => void stack.shutdown("web server exited", 1));
+    await waitForHealth(`http://127.0.0.1:${env.PORT}/api/health`);
+  }
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (runWeb) {
+    log(`Firebreak is ready at http://localhost:${env.PORT} (started in ${seconds} s)`);
+    if (demo) {
+      log(`Demo sign-ins, password "${DEMO_PASSWORD}":`);
+      for (const user of demoUsers) log(`  ${user.role.padEnd(10)} ${user.email}`);
+    }
+  } else {
+    log(`Worker running (concurrency ${env.WORKER_CONCURRENCY}, started in ${seconds} s)`);
+  }
+  log("Press Ctrl-C to stop.");
+}
+
+function startWeb(databaseUrl: string, authSecret: string, port: number, host: string, onExit: () => void): ChildProcess {
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", host],
+    {
+      stdio: "inherit",
+      env: childEnvironment({ DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" }),
+    },
+  );
+  child.once("exit", onExit);
+  return child;
+}
+
+async function waitForHealth(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const response = await fetch(url).catch(() => null);
+    if (response?.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The web server did not answer ${url} within ${timeoutMs / 1000} s`);
+}
+
+class Stack {
+  web?: ChildProcess;
+  worker?: Worker;
+  private stopping = false;
+
+  constructor(private readonly database: PreparedDatabase) {}
+
+  async shutdown(reason: string, code = 0) {
+    if (this.stopping) return;
+    this.stopping = true;
+    log(`Stopping (${reason})…`);
+    const web = this.web;
+    if (web && web.exitCode === null && web.signalCode === null) {
+      const exited = new Promise((resolve) => web.once("exit", resolve));
+      web.kill("SIGTERM");
+      const timer = setTimeout(() => web.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await this.worker?.stop().catch((error) => console.error(error));
+    await this.database.embedded?.stop().catch((error) => console.error(error));
+    log("Stopped.");
+    process.exit(code);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EnvError ? `[firebreak] ${error.message}` : error);
+  process.exit(1);
+});
