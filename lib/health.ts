@@ -1,14 +1,14 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
 
 const TIMEOUT_MS = 2000;
 
-export async function checkDatabase(): Promise<"ok" | "unreachable"> {
+export async function checkDatabase(client: Db = db): Promise<"ok" | "unreachable"> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<"unreachable">((resolve) => {
     timer = setTimeout(() => resolve("unreachable"), TIMEOUT_MS);
   });
-  const probe = db.$queryRaw`SELECT 1`.then(
+  const probe = client.$queryRaw`SELECT 1`.then(
     () => "ok" as const,
     () => "unreachable" as const,
   );
