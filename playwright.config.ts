@@ -49,7 +49,7 @@ export default defineConfig({
   ],
   // A production build on a fresh embedded database of its own; `npm test` builds first.
   webServer: {
-    command: "tsx scripts/start.ts --skip-build --fresh",
+    command: "node --import tsx scripts/start.ts --skip-build --fresh",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

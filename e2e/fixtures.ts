@@ -22,23 +22,24 @@ interface WorkerFixtures {
   db: TestDatabase;
 }
 
+// Fixture bodies name their callback `provide`, not `use`, so the React hooks lint rule leaves them alone.
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   db: [
-    async ({}, use) => {
+    async ({}, provide) => {
       const db = TestDatabase.connect();
-      await use(db);
+      await provide(db);
       await db.close();
     },
     { scope: "worker" },
   ],
 
-  uniqueName: async ({}, use, testInfo) => {
-    await use((prefix) => `${prefix}-w${testInfo.workerIndex}-${randomUUID().slice(0, 8)}`);
+  uniqueName: async ({}, provide, testInfo) => {
+    await provide((prefix) => `${prefix}-w${testInfo.workerIndex}-${randomUUID().slice(0, 8)}`);
   },
 
-  makeUser: async ({ db, uniqueName }, use) => {
+  makeUser: async ({ db, uniqueName }, provide) => {
     const created: TestUser[] = [];
-    await use(async ({ role, password = `pw-${randomUUID()}`.slice(0, 24) }) => {
+    await provide(async ({ role, password = `pw-${randomUUID()}`.slice(0, 24) }) => {
       const label = uniqueName(`e2e-${role}`);
       const user = await db.createUser({ email: `${label}@example.test`, name: `E2E ${role} ${label.slice(-8)}`, role, password });
       created.push(user);

@@ -5,6 +5,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "@/lib/db/client";
+import { takeOverShutdownSignals } from "@/lib/db/embedded";
 import { DEMO_PASSWORD, demoUsers, isDemoSeeded, seedDemo } from "@/lib/demo/seed";
 import { childEnvironment, env as readEnv, EnvError } from "@/lib/env";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
@@ -42,10 +43,10 @@ async function main() {
   const authSecret = runWeb ? await resolveAuthSecret(env, embedded) : undefined;
   if (runWeb && !flags["skip-build"]) await ensureBuild(root, childEnvironment({}), log);
 
+  takeOverShutdownSignals();
   const database = await prepareDatabase(env, log);
   const stack = new Stack(database);
-  process.once("SIGINT", () => void stack.shutdown("SIGINT"));
-  process.once("SIGTERM", () => void stack.shutdown("SIGTERM"));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => void stack.shutdown(signal));
 
   const demo = env.FIREBREAK_DEMO ?? embedded;
   if (demo) {

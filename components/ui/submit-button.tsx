@@ -2,8 +2,17 @@
 
 import { useFormStatus } from "react-dom";
 
-export function SubmitButton({ children, pendingLabel, className = "" }: { children: React.ReactNode; pendingLabel: string; className?: string }) {
-  const { pending } = useFormStatus();
+interface SubmitButtonProps {
+  children: React.ReactNode;
+  pendingLabel: string;
+  className?: string;
+  /** For forms submitted from onSubmit, which useFormStatus does not see. */
+  pending?: boolean;
+}
+
+export function SubmitButton({ children, pendingLabel, className = "", pending: submitting }: SubmitButtonProps) {
+  const status = useFormStatus();
+  const pending = submitting ?? status.pending;
   return (
     <button
       type="submit"

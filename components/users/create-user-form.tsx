@@ -1,31 +1,56 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { createUserAction } from "@/lib/users/actions";
 import { Field, fieldError } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionResult } from "@/lib/actions/define-action";
 import { RoleOptions } from "./role-options";
 
 export function CreateUserForm() {
-  const [state, formAction] = useActionState(createUserAction, null);
+  const [state, formAction, pending] = useActionState(createUserAction, null);
+  // Submitted from onSubmit rather than `action`, so a refused form is not reset to empty.
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-3" data-testid="create-user-form" noValidate>
+      {/* A new set of empty fields after each user created; a refused one keeps what was typed. */}
+      <NewUserFields key={state?.ok ? state.data.id : "draft"} state={state} />
+      <SubmitButton pendingLabel="Creating…" pending={pending}>Create user</SubmitButton>
+      <FormStatus state={state} testId="create-user-status" />
+    </form>
+  );
+}
+
+function NewUserFields({ state }: { state: ActionResult<unknown> | null }) {
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState("viewer");
   const roleError = fieldError(state, "role");
   return (
-    <form action={formAction} className="flex flex-col gap-3" data-testid="create-user-form" noValidate>
-      <Field label="Name" name="name" autoComplete="off" required state={state} />
-      <Field label="Email" name="email" type="email" autoComplete="off" required state={state} />
+    <>
+      <Field label="Name" name="name" autoComplete="off" required state={state} value={name} onChange={(e) => setName(e.target.value)} />
+      <Field label="Email" name="email" type="email" autoComplete="off" required state={state} value={email} onChange={(e) => setEmail(e.target.value)} />
       <div className="flex flex-col gap-1">
         <label htmlFor="new-user-role" className="text-sm font-medium text-slate-700">
           Role
         </label>
-        <select id="new-user-role" name="role" defaultValue="viewer" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+        <select
+          id="new-user-role"
+          name="role"
+          value={role}
+          onChange={(event) => setRole(event.target.value)}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        >
           <RoleOptions />
         </select>
         {roleError && <p className="text-sm text-red-700">{roleError}</p>}
       </div>
       <Field label="Initial password" name="password" type="password" autoComplete="new-password" required state={state} />
-      <SubmitButton pendingLabel="Creating…">Create user</SubmitButton>
-      <FormStatus state={state} testId="create-user-status" />
-    </form>
+    </>
   );
 }

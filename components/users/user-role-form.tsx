@@ -9,6 +9,9 @@ import { RoleOptions } from "./role-options";
 
 export function UserRoleForm({ userId, email, role }: { userId: string; email: string; role: Role }) {
   const [state, formAction] = useActionState(changeUserRoleAction, null);
+  // React resets the form after the action; keyed on the saved role, the selector comes
+  // back showing the role the user now has, whether the save worked or was refused.
+  const saved = state?.ok ? state.data.role : role;
   const id = `role-${userId}`;
   return (
     <form action={formAction} className="flex flex-col items-start gap-1 sm:items-end" data-testid={`role-form-${email}`}>
@@ -17,7 +20,13 @@ export function UserRoleForm({ userId, email, role }: { userId: string; email: s
         <label htmlFor={id} className="sr-only">
           Role for {email}
         </label>
-        <select id={id} name="role" defaultValue={role} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+        <select
+          id={id}
+          name="role"
+          key={saved}
+          defaultValue={saved}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+        >
           <RoleOptions />
         </select>
         <SubmitButton pendingLabel="Saving…" className="px-3 py-1.5">

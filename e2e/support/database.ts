@@ -77,6 +77,11 @@ export class TestDatabase {
     await this.query(`DELETE FROM "User" WHERE id = $1`, [id]);
   }
 
+  /** Disables the account, as an admin would; its session cookie stays valid until it expires. */
+  async disableUser(id: string): Promise<void> {
+    await this.query(`UPDATE "User" SET "disabledAt" = now(), "updatedAt" = now() WHERE id = $1`, [id]);
+  }
+
   async userByEmail(email: string): Promise<{ id: string; email: string; name: string; role: Role } | null> {
     const [row] = await this.query<{ id: string; email: string; name: string; role: Role }>(
       `SELECT id, email, name, role::text AS role FROM "User" WHERE email = $1`,
@@ -99,10 +104,11 @@ export class TestDatabase {
   }
 
   /** Audit entries, optionally narrowed to one action and/or target. */
-  async countAuditEntries(where: { action?: string; targetId?: string } = {}): Promise<number> {
+  async countAuditEntries(where: { action?: string; targetId?: string; actorLabel?: string } = {}): Promise<number> {
     const [row] = await this.query<{ count: string }>(
-      `SELECT count(*) FROM "AuditEntry" WHERE ($1::text IS NULL OR action = $1) AND ($2::text IS NULL OR "targetId" = $2)`,
-      [where.action ?? null, where.targetId ?? null],
+      `SELECT count(*) FROM "AuditEntry"
+        WHERE ($1::text IS NULL OR action = $1) AND ($2::text IS NULL OR "targetId" = $2) AND ($3::text IS NULL OR "actorLabel" = $3)`,
+      [where.action ?? null, where.targetId ?? null, where.actorLabel ?? null],
     );
     return Number(row!.count);
   }

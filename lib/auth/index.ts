@@ -21,6 +21,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // Firebreak is self-hosted: the host header is the operator's own.
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  logger: {
+    // A wrong password is an expected outcome, already recorded as a sign-in attempt.
+    error(error) {
+      if (!(error instanceof CredentialsSignin)) console.error("[auth]", error);
+    },
+  },
   pages: { signIn: "/signin" },
   providers: [
     Credentials({

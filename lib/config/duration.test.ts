@@ -21,7 +21,8 @@ describe("formatDuration", () => {
   it("uses the largest whole unit", () => {
     expect(formatDuration(900)).toBe("15 minutes");
     expect(formatDuration(7200)).toBe("2 hours");
-    expect(formatDuration(86_400)).toBe("1 day");
+    expect(formatDuration(86_400)).toBe("24 hours");
+    expect(formatDuration(3 * 86_400)).toBe("3 days");
     expect(formatDuration(90)).toBe("90 seconds");
   });
 });

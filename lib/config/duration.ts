@@ -18,7 +18,9 @@ export function parseDuration(text: string): number | null {
 export function formatDuration(seconds: number): string {
   for (const unit of ["week", "day", "hour", "minute"] as const) {
     const size = UNIT_SECONDS[unit]!;
-    if (seconds >= size && seconds % size === 0) {
+    // Up to two days read better in hours, as the plan writes them ("24 hours").
+    const readable = unit !== "day" || seconds > 2 * UNIT_SECONDS.day!;
+    if (readable && seconds >= size && seconds % size === 0) {
       const amount = seconds / size;
       return `${amount} ${unit}${amount === 1 ? "" : "s"}`;
     }

