@@ -70,7 +70,7 @@ test("start seeds once, stops cleanly on SIGTERM and SIGINT, and keeps the data"
   await query(url, `INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('e2e.kept', '"yes"', now())`);
 
   first.child.kill("SIGTERM");
-  expect(await first.exited).toBe(0);
+  expect(await first.exited, first.output()).toBe(0);
   expect(first.output()).toContain("Stopped.");
   expect(await portFree(port)).toBe(true);
   expect(await portFree(postgresPort)).toBe(true);
@@ -82,7 +82,7 @@ test("start seeds once, stops cleanly on SIGTERM and SIGINT, and keeps the data"
   expect(await query(url, `SELECT count(*)::int AS n FROM "User" WHERE email = 'admin@firebreak.demo'`)).toEqual([{ n: 1 }]);
 
   second.child.kill("SIGINT");
-  expect(await second.exited).toBe(0);
+  expect(await second.exited, second.output()).toBe(0);
   expect(await portFree(postgresPort)).toBe(true);
 });
 
@@ -96,5 +96,5 @@ test("with DATABASE_URL it starts no embedded database, and demands AUTH_SECRET"
   expect(web.output()).not.toContain("Starting the embedded PostgreSQL");
   expect(await (await request.get(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ status: "ok", database: "ok" });
   web.child.kill("SIGTERM");
-  expect(await web.exited).toBe(0);
+  expect(await web.exited, web.output()).toBe(0);
 });

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { runMigrations } from "graphile-worker";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
@@ -21,6 +22,7 @@ export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "firebreak-test-"));
   const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: TEMPLATE_DATABASE });
   await migrate(server.url);
+  await runMigrations({ connectionString: server.url });
   // A template database must have no open connections when it is copied.
   const admin = new pg.Client({ connectionString: server.urlFor("postgres") });
   await admin.connect();

@@ -3,19 +3,13 @@ import { z } from "zod";
 import { AuthorizationError, requireRole, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
 
-export type FieldErrors = Record<string, string[]>;
+import { DomainError, type FieldErrors } from "@/lib/errors";
+
+export type { FieldErrors };
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
   | { ok: false; error: string; fieldErrors?: FieldErrors };
-
-/** An expected failure (not found, conflict, a rule of the domain): shown to the person as it is. */
-export class ActionFailure extends Error {
-  constructor(message: string, readonly fieldErrors?: FieldErrors) {
-    super(message);
-    this.name = "ActionFailure";
-  }
-}
 
 export interface ActionDefinition<S extends z.ZodType, T> {
   /** Names the action in logs. */
@@ -66,7 +60,7 @@ export function defineAction<S extends z.ZodType, T>(definition: ActionDefinitio
       return { ok: true, data, message };
     } catch (error) {
       if (error instanceof AuthorizationError) return { ok: false, error: error.message };
-      if (error instanceof ActionFailure) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+      if (error instanceof DomainError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
       console.error(`[action ${definition.name}]`, error);
       return { ok: false, error: "Something went wrong. The change was not saved; try again." };
     }

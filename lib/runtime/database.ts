@@ -1,4 +1,5 @@
 import path from "node:path";
+import { runMigrations } from "graphile-worker";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import type { Env } from "@/lib/env";
@@ -20,6 +21,8 @@ export async function prepareDatabase(env: Env, log: (line: string) => void): Pr
   }
   try {
     const report = await migrate(url);
+    // The job queue's own schema, so a web instance can enqueue before any worker has started.
+    await runMigrations({ connectionString: url });
     for (const warning of report.warnings) log(`warning: ${warning}`);
     if (report.applied.length > 0) log(`Applied ${report.applied.length} migration(s): ${report.applied.join(", ")}`);
     return { url, embedded, migrationsApplied: report.applied };

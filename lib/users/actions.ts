@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ActionFailure, defineAction } from "@/lib/actions/define-action";
+import { defineAction } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { changeRoleSchema, newUserSchema } from "./schemas";
 import { changeUserRole, createUser, LastAdmin, UserConflict, UserNotFound } from "./service";
@@ -16,7 +17,7 @@ export const createUserAction = defineAction({
       revalidatePath("/settings/users");
       return { id: created.id, email: created.email };
     } catch (error) {
-      if (error instanceof UserConflict) throw new ActionFailure(error.message, { email: [error.message] });
+      if (error instanceof UserConflict) throw new DomainError(error.message, { email: [error.message] });
       throw error;
     }
   },
@@ -33,7 +34,7 @@ export const changeUserRoleAction = defineAction({
       revalidatePath("/settings/users");
       return { email: updated.email, role: updated.role };
     } catch (error) {
-      if (error instanceof LastAdmin || error instanceof UserNotFound) throw new ActionFailure(error.message);
+      if (error instanceof LastAdmin || error instanceof UserNotFound) throw new DomainError(error.message);
       throw error;
     }
   },

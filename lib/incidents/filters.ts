@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { INCIDENT_STATUSES } from "./rules";
+
+// The incident list's filters, as they appear in the URL so a view can be shared.
+
+const optionalText = z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined), z.string().max(200).optional());
+const optionalDate = z.preprocess(
+  (value) => (typeof value === "string" && value !== "" ? value : undefined),
+  z.iso.date("Dates look like 2026-01-31").optional(),
+);
+
+export const SORTS = ["newest", "oldest", "severity", "status", "reference"] as const;
+export const PAGE_SIZE = 25;
+
+export const incidentFiltersSchema = z.object({
+  status: z.preprocess((value) => (value === "" ? undefined : value), z.enum([...INCIDENT_STATUSES, "open"]).optional()),
+  severity: optionalText,
+  system: optionalText,
+  team: optionalText,
+  from: optionalDate,
+  to: optionalDate,
+  q: optionalText,
+  sort: z.preprocess((value) => (value === "" ? undefined : value), z.enum(SORTS).default("newest")),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+
+export type IncidentFilters = z.output<typeof incidentFiltersSchema>;
+
+/** Reads filters from URL search params; anything malformed falls back to "no filter". */
+export function parseIncidentFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): IncidentFilters {
+  const entries = params instanceof URLSearchParams ? Object.fromEntries(params) : Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const parsed = incidentFiltersSchema.safeParse(entries);
+  return parsed.success ? parsed.data : incidentFiltersSchema.parse({});
+}
+
+export function filtersToSearch(filters: Partial<IncidentFilters>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined || value === "" || (key === "sort" && value === "newest") || (key === "page" && value === 1)) continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}

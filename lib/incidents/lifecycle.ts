@@ -1,0 +1,111 @@
+import type { Db, Tx } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
+import { lockIncident, recordChange, type Actor } from "./record";
+import { canTransition, incidentReference, TRANSITIONS, type IncidentStatus, type Transition } from "./rules";
+import type { ResolveInput } from "./schemas";
+
+type Locked = Awaited<ReturnType<typeof lockIncident>>;
+
+const verbs: Record<Transition, string> = {
+  acknowledge: "acknowledged",
+  mitigate: "marked mitigated",
+  resolve: "resolved",
+  close: "closed",
+  reopen: "reopened",
+};
+
+async function begin(tx: Tx, incidentId: string, transition: Transition): Promise<Locked> {
+  const incident = await lockIncident(tx, incidentId);
+  if (!canTransition(transition, incident.status as IncidentStatus)) {
+    throw new DomainError(`${incidentReference(incident.number)} is ${incident.status}; it cannot be ${verbs[transition]} now.`);
+  }
+  return incident;
+}
+
+/** Records a missed acknowledge-by target once, at the moment it passed. */
+async function recordBreachIfDue(tx: Tx, incident: Locked, now: Date): Promise<void> {
+  if (incident.breachedAt || incident.acknowledgedAt || now <= incident.ackDueAt) return;
+  await tx.incident.update({ where: { id: incident.id }, data: { breachedAt: incident.ackDueAt } });
+  await recordChange(tx, {
+    incident,
+    actor: null,
+    kind: "breached",
+    body: `Not acknowledged within the ${incident.severity.key} response time.`,
+    data: { ackDueAt: incident.ackDueAt.toISOString() },
+    at: incident.ackDueAt,
+  });
+}
+
+export async function acknowledgeIncident(db: Db, incidentId: string, actor: Actor, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const incident = await begin(tx, incidentId, "acknowledge");
+    await recordBreachIfDue(tx, incident, now);
+    await tx.incident.update({ where: { id: incidentId }, data: { status: TRANSITIONS.acknowledge.to, acknowledgedAt: now } });
+    await recordChange(tx, { incident, actor, kind: "acknowledged", at: now });
+  });
+}
+
+export async function mitigateIncident(db: Db, incidentId: string, actor: Actor, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const incident = await begin(tx, incidentId, "mitigate");
+    await recordBreachIfDue(tx, incident, now);
+    await tx.incident.update({
+      where: { id: incidentId },
+      data: { status: TRANSITIONS.mitigate.to, mitigatedAt: now, acknowledgedAt: incident.acknowledgedAt ?? now },
+    });
+    await recordChange(tx, { incident, actor, kind: "mitigated", at: now });
+  });
+}
+
+export async function resolveIncident(db: Db, input: Omit<ResolveInput, "incidentId"> & { incidentId: string }, actor: Actor, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const incident = await begin(tx, input.incidentId, "resolve");
+    await recordBreachIfDue(tx, incident, now);
+    await tx.incident.update({
+      where: { id: incident.id },
+      data: {
+        status: TRANSITIONS.resolve.to,
+        resolvedAt: now,
+        acknowledgedAt: incident.acknowledgedAt ?? now,
+        resolution: input.resolution,
+        prevention: input.prevention,
+        followUp: input.followUp,
+        dataLossSeconds: input.dataLossSeconds ?? null,
+      },
+    });
+    await recordChange(tx, {
+      incident,
+      actor,
+      kind: "resolved",
+      body: input.resolution,
+      data: { prevention: input.prevention, followUp: input.followUp, dataLossSeconds: input.dataLossSeconds ?? null },
+      at: now,
+    });
+  });
+}
+
+export async function closeIncident(db: Db, incidentId: string, actor: Actor, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const incident = await begin(tx, incidentId, "close");
+    await tx.incident.update({ where: { id: incidentId }, data: { status: TRANSITIONS.close.to, closedAt: now } });
+    await recordChange(tx, { incident, actor, kind: "closed", at: now });
+  });
+}
+
+export async function reopenIncident(db: Db, incidentId: string, reason: string, actor: Actor, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const incident = await begin(tx, incidentId, "reopen");
+    // The recovery clocks run again from the original declaration.
+    await tx.incident.update({ where: { id: incidentId }, data: { status: TRANSITIONS.reopen.to, resolvedAt: null, closedAt: null } });
+    await recordChange(tx, { incident, actor, kind: "reopened", body: reason, data: { from: incident.status }, at: now });
+  });
+}
+
+/** The breach timer's job: marks the incident breached if it is still unacknowledged. */
+export async function checkAckBreach(db: Db, incidentId: string, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const exists = await tx.incident.count({ where: { id: incidentId } });
+    if (exists === 0) return;
+    await recordBreachIfDue(tx, await lockIncident(tx, incidentId), now);
+  });
+}

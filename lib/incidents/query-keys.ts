@@ -1,0 +1,12 @@
+import type { IncidentFilters } from "./filters";
+
+// React Query keys for incidents; a live change to any incident invalidates `incidentKeys.all`.
+export const incidentKeys = {
+  all: ["incidents"] as const,
+  list: (filters: IncidentFilters) => ["incidents", "list", filters] as const,
+  detail: (id: string) => ["incidents", "detail", id] as const,
+};
+
+export const settingsKeys = {
+  all: ["settings"] as const,
+};

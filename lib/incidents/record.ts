@@ -1,0 +1,75 @@
+import { recordAudit } from "@/lib/audit/record";
+import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { DomainError } from "@/lib/errors";
+import { publishChange } from "@/lib/live/publish";
+import { incidentReference } from "./rules";
+
+export interface Actor {
+  id: string;
+  email: string;
+}
+
+export type EventKind =
+  | "declared"
+  | "acknowledged"
+  | "mitigated"
+  | "resolved"
+  | "closed"
+  | "reopened"
+  | "breached"
+  | "severity_changed"
+  | "role_assigned"
+  | "note"
+  | "status_update";
+
+/** Locks the incident row for the rest of the transaction, so concurrent changes apply one at a time. */
+export async function lockIncident(tx: Tx, id: string) {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Incident" WHERE id = ${id}::uuid FOR UPDATE`;
+  if (locked.length === 0) throw new DomainError("That incident does not exist.");
+  return tx.incident.findUniqueOrThrow({
+    where: { id },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      declaredAt: true,
+      ackDueAt: true,
+      acknowledgedAt: true,
+      breachedAt: true,
+      severity: { select: { id: true, key: true } },
+    },
+  });
+}
+
+export interface ChangeRecord {
+  incident: { id: string; number: number };
+  /** null for Firebreak itself (a timer, a job). */
+  actor: Actor | null;
+  kind: EventKind;
+  body?: string;
+  data?: Prisma.InputJsonObject;
+  at: Date;
+}
+
+/** One change to an incident: its timeline event, its audit entry, and the live notification. */
+export async function recordChange(tx: Tx, change: ChangeRecord): Promise<void> {
+  await tx.incidentEvent.create({
+    data: {
+      incidentId: change.incident.id,
+      kind: change.kind,
+      actorId: change.actor?.id ?? null,
+      body: change.body ?? "",
+      data: change.data ?? {},
+      createdAt: change.at,
+    },
+  });
+  await recordAudit(tx, {
+    actor: change.actor ? { id: change.actor.id, label: change.actor.email } : { id: null, label: "system" },
+    action: `incident.${change.kind}`,
+    targetType: "incident",
+    targetId: change.incident.id,
+    data: { reference: incidentReference(change.incident.number), ...change.data },
+  });
+  await publishChange(tx, { topic: "incident", id: change.incident.id });
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { INCIDENT_ROLES } from "./rules";
+
+// A form sends "" for an untouched optional field and one value for a one-item multi-select.
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const list = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(schema));
+
+const text = (label: string, max: number) =>
+  z.string(`${label} is required`).trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
+
+export const incidentIdSchema = z.uuid("Unknown incident");
+
+export const declareSchema = z.object({
+  title: z.string("Title is required").trim().min(3, "Title needs at least 3 characters").max(200, "Title must be at most 200 characters"),
+  severityId: z.uuid("Choose a severity"),
+  systemIds: list(z.uuid("Unknown system")).pipe(z.array(z.string()).min(1, "Choose at least one affected system")),
+  impact: text("Impact", 2000),
+  description: optional(z.string().trim().max(10_000, "Description must be at most 10000 characters")).transform((value) => value ?? ""),
+  commanderId: optional(z.uuid("Unknown commander")),
+});
+
+export const transitionSchema = z.object({ incidentId: incidentIdSchema });
+
+export const reopenSchema = z.object({ incidentId: incidentIdSchema, reason: text("Reason", 2000) });
+
+export const resolveSchema = z.object({
+  incidentId: incidentIdSchema,
+  resolution: text("Resolution", 5000),
+  prevention: optional(z.string().trim().max(5000)).transform((value) => value ?? ""),
+  followUp: optional(z.string().trim().max(5000)).transform((value) => value ?? ""),
+  dataLossSeconds: optional(
+    z.coerce.number("Data loss must be a number of seconds").int("Data loss must be whole seconds").min(0, "Data loss cannot be negative").max(10 * 365 * 86_400),
+  ),
+});
+
+export const severityChangeSchema = z.object({
+  incidentId: incidentIdSchema,
+  severityId: z.uuid("Choose a severity"),
+  reason: text("Reason", 2000),
+});
+
+export const roleAssignmentSchema = z.object({
+  incidentId: incidentIdSchema,
+  role: z.enum(INCIDENT_ROLES, "Choose a role"),
+  userId: z.uuid("Choose a person"),
+});
+
+export const noteSchema = z.object({ incidentId: incidentIdSchema, body: text("Note", 10_000) });
+
+export const statusUpdateSchema = z.object({
+  incidentId: incidentIdSchema,
+  progress: text("Progress", 5000),
+  nextSteps: text("Next steps", 5000),
+  eta: optional(z.string().trim().max(200, "ETA must be at most 200 characters")).transform((value) => value ?? ""),
+});
+
+export type DeclareInput = z.output<typeof declareSchema>;
+export type ResolveInput = z.output<typeof resolveSchema>;
