@@ -1,22 +1,37 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import Link from "next/link";
+import { IncidentFiltersForm } from "@/components/incidents/incident-filters";
+import { IncidentList } from "@/components/incidents/incident-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { countOpenIncidents } from "@/lib/plan/queries";
+import { currentUser } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { parseIncidentFilters } from "@/lib/incidents/filters";
+import { listIncidents } from "@/lib/incidents/queries";
+import { listSeverityLevels, listSystems, listTeams } from "@/lib/plan/queries";
 
 export const metadata: Metadata = { title: "Incidents" };
 
-export default async function IncidentsPage() {
-  const open = await countOpenIncidents();
+export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const filters = parseIncidentFilters(await searchParams);
+  const [user, page, severities, systems, teams] = await Promise.all([currentUser(), listIncidents(db, filters), listSeverityLevels(), listSystems(), listTeams()]);
   return (
     <>
-      <PageHeader title="Incidents" />
-      {open === 0 ? (
-        <EmptyState title="No incidents yet.">
-          Declaring and running incidents in the browser is not part of this version of Firebreak yet.
-        </EmptyState>
-      ) : (
-        <p>{open} open incidents.</p>
-      )}
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <PageHeader title="Incidents" />
+        {hasRole(user?.role, "commander") && (
+          <Link href="/incidents/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+            Declare incident
+          </Link>
+        )}
+      </div>
+      <IncidentFiltersForm
+        filters={filters}
+        severities={severities.map((level) => ({ key: level.key, name: level.key }))}
+        systems={systems.map((system) => ({ key: system.key, name: system.name }))}
+        teams={teams.map((team) => ({ key: team.key, name: team.name }))}
+      />
+      <IncidentList filters={filters} initial={page} />
     </>
   );
 }

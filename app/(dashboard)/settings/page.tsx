@@ -1,27 +1,47 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ObjectivesForm } from "@/components/settings/objectives-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { currentUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
+import { formatDuration } from "@/lib/config/duration";
+import { db } from "@/lib/db/client";
+import { getObjectives } from "@/lib/incidents/objectives";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const user = await currentUser();
+  const [user, objectives] = await Promise.all([currentUser(), getObjectives(db)]);
   const admin = hasRole(user?.role, "admin");
   return (
     <>
       <PageHeader title="Settings" />
-      <Panel title="Users and roles">
-        {admin ? (
-          <Link className="text-sm underline" href="/settings/users">
-            Manage users and roles
-          </Link>
-        ) : (
-          <p className="text-sm text-slate-600">Only admins manage users. You are signed in as a {user?.role}.</p>
+      <div className="grid gap-6">
+        <Panel title="Recovery objectives">
+          <p className="mb-3 text-sm text-slate-600" data-testid="objectives-summary">
+            RTO {formatDuration(objectives.rtoSeconds)} · RPO {formatDuration(objectives.rpoSeconds)} · MTD {formatDuration(objectives.mtdSeconds)}. Every
+            incident&rsquo;s time to recover is measured against the RTO and MTD, and its data loss against the RPO.
+          </p>
+          {admin ? <ObjectivesForm objectives={objectives} /> : <p className="text-sm text-slate-600">Only admins change the objectives.</p>}
+        </Panel>
+        <Panel title="Users and roles">
+          {admin ? (
+            <Link className="text-sm underline" href="/settings/users">
+              Manage users and roles
+            </Link>
+          ) : (
+            <p className="text-sm text-slate-600">Only admins manage users. You are signed in as a {user?.role}.</p>
+          )}
+        </Panel>
+        {admin && (
+          <Panel title="Audit log">
+            <Link className="text-sm underline" href="/settings/audit">
+              Who did what, when, to what
+            </Link>
+          </Panel>
         )}
-      </Panel>
+      </div>
     </>
   );
 }

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { IncidentView } from "@/components/incidents/incident-view";
+import { currentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { getObjectives } from "@/lib/incidents/objectives";
+import { listResponders } from "@/lib/incidents/people";
+import { getIncident } from "@/lib/incidents/queries";
+import { listSeverityLevels } from "@/lib/plan/queries";
+
+export const metadata: Metadata = { title: "Incident" };
+
+export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const [user, incident, objectives, severities, people] = await Promise.all([
+    currentUser(),
+    getIncident(db, id.data),
+    getObjectives(db),
+    listSeverityLevels(),
+    listResponders(),
+  ]);
+  if (!user) redirect("/signin");
+  if (!incident) notFound();
+  return (
+    <IncidentView
+      initial={incident}
+      objectives={objectives}
+      role={user.role}
+      choices={{ severities: severities.map((level) => ({ id: level.id, key: level.key })), people }}
+    />
+  );
+}

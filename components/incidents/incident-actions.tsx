@@ -1,0 +1,141 @@
+"use client";
+
+import {
+  acknowledgeIncidentAction,
+  addNoteAction,
+  assignIncidentRoleAction,
+  changeSeverityAction,
+  closeIncidentAction,
+  mitigateIncidentAction,
+  postStatusUpdateAction,
+  reopenIncidentAction,
+  resolveIncidentAction,
+} from "@/lib/incidents/actions";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import type { IncidentDetail } from "@/lib/incidents/queries";
+import { incidentKeys } from "@/lib/incidents/query-keys";
+import { canTransition, INCIDENT_ROLES, incidentRoleLabel, TRANSITIONS } from "@/lib/incidents/rules";
+import { ActionForm } from "@/components/ui/action-form";
+import { Field, fieldError } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
+import { TextArea } from "@/components/ui/text-area";
+
+export interface ActionChoices {
+  severities: { id: string; key: string }[];
+  people: { id: string; name: string; role: Role }[];
+}
+
+export function IncidentActions({ incident, role, choices }: { incident: IncidentDetail; role: Role; choices: ActionChoices }) {
+  const hidden = { incidentId: incident.id };
+  const common = { invalidates: incidentKeys.all, hidden };
+  const allowed = (transition: keyof typeof TRANSITIONS) => canTransition(transition, incident.status) && hasRole(role, TRANSITIONS[transition].role);
+  const open = incident.status !== "resolved" && incident.status !== "closed";
+
+  if (!hasRole(role, "responder")) {
+    return <p className="text-sm text-slate-600">You follow this incident as a viewer.</p>;
+  }
+  return (
+    <div className="grid gap-4">
+      <div className="flex flex-wrap gap-3">
+        {allowed("acknowledge") && <ActionForm {...common} action={acknowledgeIncidentAction} submitLabel="Acknowledge" pendingLabel="Acknowledging…" testId="acknowledge-form" />}
+        {allowed("mitigate") && (
+          <ActionForm {...common} action={mitigateIncidentAction} submitLabel="Mark mitigated" pendingLabel="Saving…" testId="mitigate-form" tone="secondary" />
+        )}
+        {allowed("close") && <ActionForm {...common} action={closeIncidentAction} submitLabel="Close incident" pendingLabel="Closing…" testId="close-form" tone="secondary" />}
+      </div>
+
+      {open && (
+        <Panel title="Status update">
+          <ActionForm {...common} action={postStatusUpdateAction} submitLabel="Post update" pendingLabel="Posting…" testId="status-update-form">
+            {(state) => (
+              <>
+                <TextArea label="Progress" name="progress" state={state} />
+                <TextArea label="Next steps" name="nextSteps" state={state} />
+                <Field label="ETA" name="eta" state={state} placeholder="e.g. 14:30 UTC, or unknown" />
+              </>
+            )}
+          </ActionForm>
+        </Panel>
+      )}
+
+      <Panel title="Note">
+        <ActionForm {...common} action={addNoteAction} submitLabel="Add note" pendingLabel="Adding…" testId="note-form">
+          {(state) => <TextArea label="Note" name="body" state={state} hint="Markdown is supported." />}
+        </ActionForm>
+      </Panel>
+
+      {allowed("resolve") && (
+        <Panel title="Resolve">
+          <ActionForm {...common} action={resolveIncidentAction} submitLabel="Resolve incident" pendingLabel="Resolving…" testId="resolve-form">
+            {(state) => (
+              <>
+                <TextArea label="Resolution" name="resolution" state={state} />
+                <TextArea label="Prevention" name="prevention" state={state} />
+                <TextArea label="Follow-up" name="followUp" state={state} />
+                <Field label="Data loss (seconds)" name="dataLossSeconds" type="number" min={0} inputMode="numeric" state={state} />
+              </>
+            )}
+          </ActionForm>
+        </Panel>
+      )}
+
+      {allowed("reopen") && (
+        <Panel title="Reopen">
+          <ActionForm {...common} action={reopenIncidentAction} submitLabel="Reopen incident" pendingLabel="Reopening…" testId="reopen-form" tone="secondary">
+            {(state) => <TextArea label="Reason for reopening" name="reason" state={state} rows={2} />}
+          </ActionForm>
+        </Panel>
+      )}
+
+      {hasRole(role, "commander") && open && (
+        <Panel title="Severity and roles">
+          <div className="grid gap-6 lg:grid-cols-2">
+            <ActionForm {...common} action={changeSeverityAction} submitLabel="Change severity" pendingLabel="Changing…" testId="severity-form" tone="secondary">
+              {(state) => (
+                <>
+                  <Choice label="New severity" name="severityId" state={state} options={choices.severities.filter((s) => s.key !== incident.severity).map((s) => ({ value: s.id, label: s.key }))} />
+                  <TextArea label="Reason for the change" name="reason" state={state} rows={2} />
+                </>
+              )}
+            </ActionForm>
+            <ActionForm {...common} action={assignIncidentRoleAction} submitLabel="Assign role" pendingLabel="Assigning…" testId="role-form" tone="secondary">
+              {(state) => (
+                <>
+                  <Choice label="Role" name="role" state={state} options={INCIDENT_ROLES.map((value) => ({ value, label: incidentRoleLabel[value] }))} />
+                  <Choice label="Person" name="userId" state={state} options={choices.people.map((person) => ({ value: person.id, label: `${person.name} (${person.role})` }))} />
+                </>
+              )}
+            </ActionForm>
+          </div>
+        </Panel>
+      )}
+    </div>
+  );
+}
+
+function Choice({ label, name, options, state }: { label: string; name: string; options: { value: string; label: string }[]; state: Parameters<typeof fieldError>[0] }) {
+  const error = fieldError(state, name);
+  const id = `choice-${name}`;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue="" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+        <option value="" disabled>
+          Choose…
+        </option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p className="text-sm text-red-700" data-testid={`${name}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { Role } from "@/lib/auth/roles";
+import { formatTimestamp } from "@/lib/incidents/format";
+import type { IncidentDetail } from "@/lib/incidents/queries";
+import { incidentKeys } from "@/lib/incidents/query-keys";
+import { incidentRoleLabel, type IncidentRoleName, type Objectives } from "@/lib/incidents/rules";
+import { SeverityBadge } from "@/components/plan/severity-levels";
+import { Markdown } from "@/components/ui/markdown";
+import { Panel } from "@/components/ui/panel";
+import { AckTimer } from "./ack-timer";
+import { fetchJson } from "./fetch-json";
+import { IncidentActions, type ActionChoices } from "./incident-actions";
+import { RecoveryClocks } from "./recovery-clocks";
+import { DemoBadge, StatusBadge } from "./status-badge";
+import { Timeline } from "./timeline";
+
+interface IncidentViewProps {
+  initial: IncidentDetail;
+  objectives: Objectives;
+  role: Role;
+  choices: ActionChoices;
+}
+
+export function IncidentView({ initial, objectives, role, choices }: IncidentViewProps) {
+  const { data: incident } = useQuery({
+    queryKey: incidentKeys.detail(initial.id),
+    queryFn: () => fetchJson<IncidentDetail>(`/api/incidents/${initial.id}`),
+    initialData: initial,
+  });
+  const currentRoles = incident.roles.filter((assignment) => !assignment.endedAt);
+  return (
+    <div className="grid gap-6">
+      <header>
+        <div className="flex flex-wrap items-center gap-2">
+          <SeverityBadge level={incident.severity} />
+          <StatusBadge status={incident.status} />
+          {incident.isDemo && <DemoBadge />}
+          <span className="text-sm text-slate-600">{incident.reference}</span>
+        </div>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight" data-testid="incident-title">
+          {incident.title}
+        </h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Declared {formatTimestamp(incident.declaredAt)}
+          {incident.declaredBy ? ` by ${incident.declaredBy}` : ""} · {incident.systems.join(", ")}
+        </p>
+        {incident.status !== "resolved" && incident.status !== "closed" ? (
+          <p className="mt-2 text-base">
+            <AckTimer ackDueAt={incident.ackDueAt} acknowledgedAt={incident.acknowledgedAt} breachedAt={incident.breachedAt} declaredAt={incident.declaredAt} />
+          </p>
+        ) : (
+          incident.breachedAt && (
+            <p className="mt-2 text-sm font-medium text-red-700" data-testid="ack-breached">
+              The acknowledge-by target was breached.
+            </p>
+          )
+        )}
+      </header>
+
+      <RecoveryClocks declaredAt={incident.declaredAt} resolvedAt={incident.resolvedAt} dataLossSeconds={incident.dataLossSeconds} objectives={objectives} />
+
+      <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+        <div className="grid content-start gap-6">
+          <Panel title="Impact">
+            <p className="whitespace-pre-wrap text-sm">{incident.impact}</p>
+            {incident.description && (
+              <div className="mt-3 border-t border-slate-100 pt-3 text-sm">
+                <Markdown>{incident.description}</Markdown>
+              </div>
+            )}
+          </Panel>
+          {incident.resolution && (
+            <Panel title="Resolution">
+              <dl className="grid gap-2 text-sm sm:grid-cols-[8rem_1fr]" data-testid="resolution">
+                <dt className="font-medium text-slate-700">Resolution</dt>
+                <dd className="whitespace-pre-wrap">{incident.resolution}</dd>
+                <dt className="font-medium text-slate-700">Prevention</dt>
+                <dd className="whitespace-pre-wrap">{incident.prevention || "—"}</dd>
+                <dt className="font-medium text-slate-700">Follow-up</dt>
+                <dd className="whitespace-pre-wrap">{incident.followUp || "—"}</dd>
+              </dl>
+            </Panel>
+          )}
+          <Panel title="Timeline">
+            <Timeline events={incident.timeline} />
+          </Panel>
+        </div>
+        <div className="grid content-start gap-6">
+          <Panel title="Roles">
+            <ul className="space-y-1 text-sm" data-testid="incident-roles">
+              {currentRoles.length === 0 && <li className="text-slate-600">Nobody assigned.</li>}
+              {currentRoles.map((assignment) => (
+                <li key={`${assignment.role}-${assignment.userId}`}>
+                  <span className="text-slate-600">{incidentRoleLabel[assignment.role as IncidentRoleName]}:</span> {assignment.name}
+                </li>
+              ))}
+            </ul>
+          </Panel>
+          <IncidentActions incident={incident} role={role} choices={choices} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { formatSpan } from "./format";
+
+describe("formatSpan", () => {
+  it("reads like a countdown", () => {
+    expect(formatSpan(45)).toBe("45s");
+    expect(formatSpan(750)).toBe("12m 30s");
+    expect(formatSpan(3900)).toBe("1h 05m");
+    expect(formatSpan(90_000)).toBe("1d 1h");
+    expect(formatSpan(-120)).toBe("2m 00s");
+  });
+});
