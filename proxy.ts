@@ -1,7 +1,19 @@
-// Pages need a session (the `authorized` callback in lib/auth sends visitors to /signin).
-// API routes answer for themselves, and every server action checks the role again:
-// this redirect is a convenience, not the guard.
-export { auth as proxy } from "@/lib/auth";
+import { NextResponse, type NextRequest } from "next/server";
+
+// Sends visitors without a session cookie to /signin, remembering where they were going.
+// It only looks for the cookie: the pages' layout verifies the session, API routes answer
+// for themselves and every server action checks the role again, so this is a convenience,
+// not the guard. (Auth.js's own proxy wrapper re-issues the session cookie on every request,
+// and a prefetch answered after sign-out would then sign the person back in.)
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+export function proxy(request: NextRequest) {
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  const signIn = new URL("/signin", request.nextUrl);
+  const target = request.nextUrl.pathname + request.nextUrl.search;
+  if (target !== "/") signIn.searchParams.set("callbackUrl", target);
+  return NextResponse.redirect(signIn);
+}
 
 export const config = {
   matcher: ["/((?!api/|signin|_next/static|_next/image|favicon.ico|icon.svg).*)"],

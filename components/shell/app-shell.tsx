@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { signOutAction } from "@/lib/auth/actions";
 import type { SessionUser } from "@/lib/auth/session";
 import { NavLinks } from "./nav-links";
@@ -30,6 +31,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
       <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
         {children}
       </main>
+      <LiveUpdates />
     </div>
   );
 }

@@ -50,9 +50,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
-    authorized({ auth: session }) {
-      return Boolean(session?.user);
-    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;

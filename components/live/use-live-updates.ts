@@ -1,0 +1,133 @@
+"use client";
+
+import { useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { incidentKeys, settingsKeys } from "@/lib/incidents/query-keys";
+
+export type LiveStatus = "connecting" | "live" | "reconnecting" | "offline" | "stopped";
+
+const REFRESH_DEBOUNCE_MS = 300;
+const FIRST_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 30_000;
+
+function topicOf(data: string): string | null {
+  try {
+    const message: unknown = JSON.parse(data);
+    return typeof message === "object" && message !== null && "topic" in message ? String(message.topic) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Turns the server's change stream into query invalidations and server-component refreshes. */
+export function useLiveUpdates(): LiveStatus {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let retryTimer: number | undefined;
+    let refreshTimer: number | undefined;
+    let failures = 0;
+    // Set while disconnected: changes may have been missed, so the next connection reloads everything.
+    let missed = false;
+    // Aborted on unmount: ends a retry in flight, and anything scheduled after.
+    const mounted = new AbortController();
+
+    const refreshSoon = () => {
+      if (mounted.signal.aborted) return;
+      window.clearTimeout(refreshTimer);
+      refreshTimer = window.setTimeout(() => router.refresh(), REFRESH_DEBOUNCE_MS);
+    };
+    // A page drawn from queries refetches them. One with no query for the change (the server-rendered
+    // overview) is refreshed instead, once per burst: a refresh renders the page again on the server
+    // and prefetches every link on it again, about twenty requests on the incident list.
+    const invalidate = (queryKey?: QueryKey) => {
+      const drawnFromQueries = queryKey !== undefined && queryClient.getQueryCache().findAll({ queryKey, type: "active" }).length > 0;
+      void queryClient.invalidateQueries({ queryKey }).finally(() => {
+        if (!drawnFromQueries) refreshSoon();
+      });
+    };
+
+    const onMessage = (event: MessageEvent<string>) => {
+      const topic = topicOf(event.data);
+      if (topic === "incident") invalidate(incidentKeys.all);
+      else if (topic === "settings") invalidate(settingsKeys.all);
+      else if (topic === "resync") invalidate();
+    };
+
+    const disconnect = () => {
+      source?.close();
+      source = null;
+      window.clearTimeout(retryTimer);
+    };
+
+    const connect = () => {
+      disconnect();
+      const opened = new EventSource("/api/live");
+      source = opened;
+      opened.onmessage = onMessage;
+      opened.onopen = () => {
+        failures = 0;
+        setStatus("live");
+        if (missed) {
+          missed = false;
+          invalidate();
+        }
+      };
+      opened.onerror = () => {
+        missed = true;
+        // A dropped stream is retried by the browser itself; a refused one (any answer but 200) is not.
+        if (opened.readyState !== EventSource.CLOSED) {
+          setStatus("reconnecting");
+          return;
+        }
+        source = null;
+        setStatus(navigator.onLine ? "reconnecting" : "offline");
+        scheduleRetry();
+      };
+    };
+
+    const scheduleRetry = () => {
+      window.clearTimeout(retryTimer);
+      retryTimer = window.setTimeout(() => void retry(), Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** failures));
+      failures += 1;
+    };
+
+    // Asks why the stream was refused: a session that ended means stop, anything else means try again.
+    const retry = async () => {
+      const response = await fetch("/api/live", { cache: "no-store", signal: mounted.signal }).catch(() => null);
+      void response?.body?.cancel();
+      if (mounted.signal.aborted || source) return;
+      if (response?.status === 401 || response?.status === 403) setStatus("stopped");
+      else if (response?.ok) connect();
+      else scheduleRetry();
+    };
+
+    const onOffline = () => {
+      disconnect();
+      missed = true;
+      setStatus("offline");
+    };
+    const onOnline = () => {
+      failures = 0;
+      setStatus("reconnecting");
+      connect();
+    };
+
+    connect();
+    window.addEventListener("offline", onOffline);
+    window.addEventListener("online", onOnline);
+    return () => {
+      window.removeEventListener("offline", onOffline);
+      window.removeEventListener("online", onOnline);
+      mounted.abort();
+      disconnect();
+      window.clearTimeout(refreshTimer);
+    };
+  }, [queryClient, router]);
+
+  return status;
+}

@@ -1,0 +1,140 @@
+import type { BrowserContext, Page } from "@playwright/test";
+import { expect, test as base } from "./fixtures";
+import { isServerActionPost } from "./support/actions";
+import { signInThroughForm, storageStatePath } from "./support/auth";
+
+// Live updates: what one browser changes, others show within two seconds, without reloading.
+// The admin's page makes the changes; viewers watch from browsers of their own.
+
+const LIVE_WITHIN = { timeout: 2_000 };
+
+/** Marked when watching starts; a reload would lose the mark. */
+type WatchedWindow = Window & { watchedSince?: number };
+
+const test = base.extend<{ watch: (path: string) => Promise<Page> }>({
+  watch: async ({ browser }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async (path) => {
+      const context = await browser.newContext({ storageState: storageStatePath("viewer") });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(path);
+      // From here on the page hears every change.
+      await expect(page.getByTestId("live-status")).toHaveText("Live");
+      await page.evaluate(() => ((window as WatchedWindow).watchedSince = Date.now()));
+      return page;
+    });
+    for (const context of contexts) await context.close();
+  },
+});
+
+test.use({ storageState: storageStatePath("admin") });
+
+/** Submits a form and resolves when its server action has answered, that is once the change is committed. */
+async function commit(page: Page, submit: () => Promise<void>): Promise<void> {
+  const answered = page.waitForResponse((response) => isServerActionPost(response.request()));
+  await submit();
+  await answered;
+}
+
+async function declare(page: Page, title: string): Promise<void> {
+  await page.goto("/incidents/new");
+  const form = page.getByTestId("declare-form");
+  await form.getByLabel("Title").fill(title);
+  await form.getByRole("radio", { name: /^high/i }).check();
+  await form.getByRole("checkbox", { name: /Bridge Infrastructure/ }).check();
+  await form.getByLabel("Impact", { exact: true }).fill("Deposits are delayed.");
+  await form.getByLabel("Description").fill("Declared by the live updates test.");
+  await commit(page, () => form.getByRole("button", { name: "Declare incident" }).click());
+}
+
+/** Declares an incident and waits on its page; returns its id. */
+async function declared(page: Page, title: string): Promise<string> {
+  await declare(page, title);
+  await expect(page).toHaveURL(/\/incidents\/[0-9a-f-]{36}$/);
+  return page.url().split("/").pop()!;
+}
+
+async function addNote(page: Page, note: string): Promise<void> {
+  const form = page.getByTestId("note-form");
+  await form.getByLabel("Note").fill(note);
+  await commit(page, () => form.getByRole("button", { name: "Add note" }).click());
+}
+
+const row = (page: Page, title: string) => page.getByTestId("incident-row").filter({ hasText: title });
+const timelineEvent = (page: Page, text: string) => page.getByTestId("timeline").getByTestId("timeline-event").filter({ hasText: text });
+
+test("changes made in one browser reach the list, the incident page and the overview in others within two seconds", async ({ page, watch, uniqueName }) => {
+  const title = uniqueName("Ledger replication lagging");
+  const id = await declared(page, title);
+  const list = await watch("/incidents");
+  const incident = await watch(`/incidents/${id}`);
+  const overview = await watch("/");
+  const openIncidents = Number(await overview.getByTestId("open-incidents").textContent());
+
+  const note = uniqueName("Replica caught up");
+  await addNote(page, note);
+  await expect(timelineEvent(incident, note)).toBeVisible(LIVE_WITHIN);
+
+  await commit(page, () => page.getByTestId("acknowledge-form").getByRole("button", { name: "Acknowledge" }).click());
+  await Promise.all([
+    expect(row(list, title).getByTestId("status-badge")).toHaveText("acknowledged", LIVE_WITHIN),
+    expect(incident.locator('[data-testid="timeline-event"][data-kind="acknowledged"]')).toBeVisible(LIVE_WITHIN),
+  ]);
+
+  const another = uniqueName("Bridge relayer stalled");
+  await declare(page, another);
+  await Promise.all([
+    expect(row(list, another)).toBeVisible(LIVE_WITHIN),
+    // The overview is rendered on the server, and refreshed rather than refetched.
+    expect(overview.getByTestId("open-incidents")).toHaveText(String(openIncidents + 1), LIVE_WITHIN),
+  ]);
+  await expect(row(list, another)).toContainText(/INC-\d+/);
+
+  // None of it came from reloading.
+  for (const watcher of [list, incident, overview]) {
+    expect(await watcher.evaluate(() => (window as WatchedWindow).watchedSince)).toEqual(expect.any(Number));
+  }
+});
+
+test("a page that lost its connection reconnects by itself and catches up on what it missed", async ({ page, watch, uniqueName }) => {
+  const id = await declared(page, uniqueName("Wallet signer unreachable"));
+  const incident = await watch(`/incidents/${id}`);
+  const status = incident.getByTestId("live-status");
+
+  await incident.context().setOffline(true);
+  await expect(status).toHaveText("Offline");
+  const note = uniqueName("Signer restarted");
+  await addNote(page, note);
+
+  await incident.context().setOffline(false);
+  await expect(status).toHaveText("Live");
+  await expect(timelineEvent(incident, note)).toBeVisible();
+});
+
+test("a page whose session has ended stops reconnecting and says so", async ({ browser, db, makeUser }) => {
+  const viewer = await makeUser({ role: "viewer" });
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  try {
+    const watcher = await context.newPage();
+    await signInThroughForm(watcher, viewer.email, viewer.password);
+    await watcher.goto("/incidents");
+    const status = watcher.getByTestId("live-status");
+    await expect(status).toHaveText("Live");
+    const attempts: string[] = [];
+    watcher.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/api/live") attempts.push(request.resourceType());
+    });
+
+    // The open stream outlives the account; the next connection is refused.
+    await db.disableUser(viewer.id);
+    await context.setOffline(true);
+    await expect(status).toHaveText("Offline");
+    await context.setOffline(false);
+    await expect(status).toHaveText("Live updates stopped: sign in again");
+    // One refused stream, one request asking why, and no more.
+    expect(attempts).toEqual(["eventsource", "fetch"]);
+  } finally {
+    await context.close();
+  }
+});
