@@ -21,6 +21,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   EMBEDDED_PG_PORT: port.default(54329),
   FIREBREAK_DEMO: booleanFlag.optional(),
+  FIREBREAK_DEMO_HISTORY: booleanFlag.default(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),

@@ -1,24 +1,20 @@
 import Link from "next/link";
+import { OverviewFigures } from "@/components/overview/overview-figures";
 import { SeverityLevels } from "@/components/plan/severity-levels";
 import { TeamList } from "@/components/plan/team-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
-import { countOpenIncidents, listSeverityLevels, listTeams } from "@/lib/plan/queries";
+import { db } from "@/lib/db/client";
+import { getOverviewMetrics } from "@/lib/incidents/metrics";
+import { listSeverityLevels, listTeams } from "@/lib/plan/queries";
 
 export default async function OverviewPage() {
-  const [levels, teams, openIncidents] = await Promise.all([listSeverityLevels(), listTeams(), countOpenIncidents()]);
+  const [levels, teams, metrics] = await Promise.all([listSeverityLevels(), listTeams(), getOverviewMetrics(db, new Date())]);
   return (
     <>
       <PageHeader title="Overview" description="Where things stand, and the plan you respond with." />
       <div className="grid gap-6">
-        <Panel title="Open incidents">
-          <p className="text-3xl font-semibold" data-testid="open-incidents">
-            {openIncidents}
-          </p>
-          <p className="text-sm text-slate-600">
-            {openIncidents === 0 ? "Nothing is open right now." : <Link className="underline" href="/incidents">See incidents</Link>}
-          </p>
-        </Panel>
+        <OverviewFigures metrics={metrics} />
         <Panel title="Severity levels">
           <SeverityLevels levels={levels} />
         </Panel>

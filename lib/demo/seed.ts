@@ -4,6 +4,8 @@ import { loadPlanConfig } from "@/lib/config/load";
 import type { Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
+import { env } from "@/lib/env";
+import { seedDemoHistory } from "./history";
 
 export const DEMO_PASSWORD = "firebreak-demo";
 
@@ -29,11 +31,17 @@ export async function isDemoSeeded(db: Db): Promise<boolean> {
   return (await db.setting.count({ where: { key: SEEDED_KEY } })) > 0;
 }
 
-/** The demo organisation: the plan's config, its critical systems, and one user per role. */
-export async function seedDemo(db: Db, configDir = path.resolve(process.cwd(), "config")): Promise<void> {
+/** The demo organisation: the plan's config, its critical systems, one user per role, and (unless turned off) past incidents. */
+export async function seedDemo(
+  db: Db,
+  configDir = path.resolve(process.cwd(), "config"),
+  { history = env().FIREBREAK_DEMO_HISTORY }: { history?: boolean } = {},
+): Promise<void> {
   const config = await loadPlanConfig(configDir);
   await importPlanConfig(db, config);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // One transaction, so a failed seed leaves nothing half done; the history takes about a second,
+  // and Prisma's default five-second limit is tight on a busy machine.
   await db.$transaction(async (tx) => {
     for (const system of planSystems) {
       const team = await tx.team.findUnique({ where: { key: system.team }, select: { id: true } });
@@ -46,6 +54,7 @@ export async function seedDemo(db: Db, configDir = path.resolve(process.cwd(), "
     for (const user of demoUsers) {
       await tx.user.upsert({ where: { email: user.email }, create: { ...user, passwordHash }, update: {} });
     }
+    if (history) await seedDemoHistory(tx, { now: new Date() });
     await tx.setting.create({ data: { key: SEEDED_KEY, value: new Date().toISOString() } });
-  });
+  }, { timeout: 60_000 });
 }

@@ -1,0 +1,72 @@
+import { spawn } from "node:child_process";
+import { childEnvironment } from "@/lib/env";
+
+export interface BenchServer {
+  baseUrl: string;
+  /** The process tree's root: the start script, with `next start` below it. */
+  pid: number;
+  /** Resolves once the server answers its health check. */
+  ready(): Promise<void>;
+  stop(): Promise<void>;
+  /** The server's recent output, for a failure report. */
+  output(): string;
+}
+
+const OUTPUT_LINES = 60;
+
+/** Starts the production server from the existing build (`npm run web -- --skip-build`) on loopback; `ready()` waits for it. */
+export function launchBenchServer(options: { databaseUrl: string; authSecret: string; port: number }): BenchServer {
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  // Its own process group, so a stop that has to force also reaches `next start` below it.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--skip-build", "--only", "web"], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: childEnvironment({
+      DATABASE_URL: options.databaseUrl,
+      AUTH_SECRET: options.authSecret,
+      PORT: String(options.port),
+      HOST: "127.0.0.1",
+      NEXT_TELEMETRY_DISABLED: "1",
+    }),
+  });
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString().split("\n").filter(Boolean));
+    lines.splice(0, Math.max(0, lines.length - OUTPUT_LINES));
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const running = () => child.exitCode === null && child.signalCode === null;
+
+  return {
+    baseUrl,
+    pid: child.pid!,
+    output: () => lines.join("\n"),
+    ready: () => waitForHealth(`${baseUrl}/api/health`, running),
+    async stop() {
+      if (!running()) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, "SIGKILL");
+        } catch {
+          // The group is already gone.
+        }
+      }, 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function waitForHealth(url: string, running: () => boolean, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!running()) throw new Error("The web server exited before it answered its health check");
+    const response = await fetch(url).catch(() => null);
+    if (response?.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The web server did not answer ${url} within ${timeoutMs / 1000} s`);
+}

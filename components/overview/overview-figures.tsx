@@ -1,0 +1,55 @@
+import Link from "next/link";
+import type { OverviewMetrics } from "@/lib/incidents/metrics";
+import { OpenBySeverityChart } from "./open-by-severity-chart";
+import { RecoveryChart } from "./recovery-chart";
+import { ResponseTimesChart } from "./response-times-chart";
+import { StatCard } from "./stat-card";
+import { WeeklyIncidentsChart } from "./weekly-incidents-chart";
+
+/** The overview's figures: what needs someone now, then the trends. */
+export function OverviewFigures({ metrics }: { metrics: OverviewMetrics }) {
+  const { open, objectives, recovery } = metrics;
+  return (
+    <div className="grid gap-6">
+      {metrics.includesDemo && (
+        <p className="rounded-md border border-violet-200 bg-violet-50 px-3 py-2 text-sm text-violet-900" data-testid="demo-history-note">
+          Includes demo history: the seeded demo incidents are counted in these figures, and marked &ldquo;demo&rdquo; in the incident list.
+        </p>
+      )}
+      <div className="grid gap-4 sm:grid-cols-3">
+        <StatCard label="Open incidents" value={open.total} testId="open-incidents">
+          {open.total === 0 ? "Nothing is open right now." : <Link className="underline" href="/incidents?status=open">See open incidents</Link>}
+        </StatCard>
+        <StatCard label="Unacknowledged now" value={open.unacknowledged} testId="unacknowledged-incidents" alarming>
+          Declared and not yet acknowledged.
+        </StatCard>
+        <StatCard label="Breached now" value={open.breached} testId="breached-incidents" alarming>
+          Open and past the acknowledge-by target.
+        </StatCard>
+      </div>
+      <div className="grid gap-6 xl:grid-cols-2">
+        <OpenBySeverityChart open={open} />
+        <WeeklyIncidentsChart weeks={metrics.weeks} severities={metrics.severities} />
+        <ResponseTimesChart weeks={metrics.weeks} />
+        <RecoveryChart
+          title="Time to recover against the RTO"
+          testId="chart-time-to-recover"
+          measure="Time to recover"
+          objective={{ name: "RTO", seconds: objectives.rtoSeconds }}
+          unit="hours"
+          incidents={recovery.map(({ id, reference, title, timeToRecoverSeconds, rtoBreached }) => ({ id, reference, title, seconds: timeToRecoverSeconds, breached: rtoBreached }))}
+          empty={{ title: "No resolved incidents yet.", body: "Each resolved incident's time from declaration to resolution will appear here, against the RTO." }}
+        />
+        <RecoveryChart
+          title="Data loss against the RPO"
+          testId="chart-data-loss"
+          measure="Data loss"
+          objective={{ name: "RPO", seconds: objectives.rpoSeconds }}
+          unit="minutes"
+          incidents={recovery.map(({ id, reference, title, dataLossSeconds, rpoBreached }) => ({ id, reference, title, seconds: dataLossSeconds, breached: rpoBreached }))}
+          empty={{ title: "No resolved incident has recorded its data loss yet.", body: "The data loss recorded when an incident is resolved will appear here, against the RPO." }}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Incident_resolvedAt_idx" ON "Incident"("resolvedAt");
