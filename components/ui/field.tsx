@@ -1,35 +1,52 @@
 import type { ActionResult } from "@/lib/actions/define-action";
 
-interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
-  label: string;
-  name: string;
-  state?: ActionResult<unknown> | null;
-}
+type State = ActionResult<unknown> | null | undefined;
 
-export function fieldError(state: ActionResult<unknown> | null | undefined, name: string): string | undefined {
+export function fieldError(state: State, name: string): string | undefined {
   return state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined;
 }
 
-export function Field({ label, name, state, id = name, ...input }: FieldProps) {
+export const controlClass = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-invalid:border-red-600";
+
+interface FieldFrameProps {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  state?: State;
+  /** Renders the control, given the attributes that tie it to its label and error. */
+  children: (control: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
+}
+
+/** A labelled control with its hint and its error from the last submission. */
+export function FieldFrame({ id, name, label, hint, state, children }: FieldFrameProps) {
   const error = fieldError(state, name);
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-700">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-invalid:border-red-600"
-        {...input}
-      />
+      {hint && <p className="text-xs text-slate-600">{hint}</p>}
+      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id}-error` : undefined })}
       {error && (
         <p id={`${id}-error`} className="text-sm text-red-700" data-testid={`${name}-error`}>
           {error}
         </p>
       )}
     </div>
+  );
+}
+
+interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
+  label: string;
+  name: string;
+  state?: State;
+}
+
+export function Field({ label, name, state, id = name, ...input }: FieldProps) {
+  return (
+    <FieldFrame id={id} name={name} label={label} state={state}>
+      {(control) => <input name={name} className={controlClass} {...control} {...input} />}
+    </FieldFrame>
   );
 }
