@@ -8,7 +8,9 @@ import { NextResponse, type NextRequest } from "next/server";
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(request: NextRequest) {
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  // Auth.js splits a large session cookie into `<name>.0`, `<name>.1`, …
+  const cookies = request.cookies.getAll().map((cookie) => cookie.name);
+  if (cookies.some((cookie) => SESSION_COOKIES.some((name) => cookie === name || cookie.startsWith(`${name}.`)))) return NextResponse.next();
   const signIn = new URL("/signin", request.nextUrl);
   const target = request.nextUrl.pathname + request.nextUrl.search;
   if (target !== "/") signIn.searchParams.set("callbackUrl", target);

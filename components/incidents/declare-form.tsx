@@ -6,7 +6,7 @@ import { declareIncidentAction } from "@/lib/incidents/actions";
 import { incidentKeys } from "@/lib/incidents/query-keys";
 import { formatDuration } from "@/lib/config/duration";
 import { ActionForm } from "@/components/ui/action-form";
-import { Field, fieldError } from "@/components/ui/field";
+import { controlClass, Field, FieldErrorText, FieldFrame } from "@/components/ui/field";
 import { TextArea } from "@/components/ui/text-area";
 
 interface DeclareFormProps {
@@ -50,7 +50,7 @@ export function DeclareForm({ severities, systems, commanders, currentUserId }: 
                 Notifies: {chosen.notification}. Must be acknowledged within {formatDuration(chosen.responseTimeSeconds)}.
               </p>
             )}
-            <FieldMessage state={state} name="severityId" />
+            <FieldErrorText state={state} name="severityId" />
           </fieldset>
           <fieldset className="flex flex-col gap-2">
             <legend className="text-sm font-medium text-slate-700">Affected systems</legend>
@@ -63,35 +63,25 @@ export function DeclareForm({ severities, systems, commanders, currentUserId }: 
                 </label>
               ))}
             </div>
-            <FieldMessage state={state} name="systemIds" />
+            <FieldErrorText state={state} name="systemIds" />
           </fieldset>
           <TextArea label="Impact" name="impact" required state={state} hint="Who or what is affected, and how badly." />
           <TextArea label="Description" name="description" state={state} rows={4} hint="Markdown is supported." />
-          <div className="flex flex-col gap-1">
-            <label htmlFor="commanderId" className="text-sm font-medium text-slate-700">
-              Incident commander
-            </label>
-            <select id="commanderId" name="commanderId" defaultValue={currentUserId} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
-              {commanders.map((commander) => (
-                <option key={commander.id} value={commander.id}>
-                  {commander.name}
-                  {commander.id === currentUserId ? " (you)" : ""}
-                </option>
-              ))}
-            </select>
-            <FieldMessage state={state} name="commanderId" />
-          </div>
+          <FieldFrame id="commanderId" name="commanderId" label="Incident commander" state={state}>
+            {(control) => (
+              <select name="commanderId" defaultValue={currentUserId} className={controlClass} {...control}>
+                {commanders.map((commander) => (
+                  <option key={commander.id} value={commander.id}>
+                    {commander.name}
+                    {commander.id === currentUserId ? " (you)" : ""}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldFrame>
         </>
       )}
     </ActionForm>
   );
 }
 
-function FieldMessage({ state, name }: { state: Parameters<typeof fieldError>[0]; name: string }) {
-  const error = fieldError(state, name);
-  return error ? (
-    <p className="text-sm text-red-700" data-testid={`${name}-error`}>
-      {error}
-    </p>
-  ) : null;
-}

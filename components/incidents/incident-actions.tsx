@@ -16,7 +16,8 @@ import type { IncidentDetail } from "@/lib/incidents/queries";
 import { incidentKeys } from "@/lib/incidents/query-keys";
 import { canTransition, INCIDENT_ROLES, incidentRoleLabel, TRANSITIONS } from "@/lib/incidents/rules";
 import { ActionForm } from "@/components/ui/action-form";
-import { Field, fieldError } from "@/components/ui/field";
+import { controlClass, Field, FieldFrame } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/actions/define-action";
 import { Panel } from "@/components/ui/panel";
 import { TextArea } from "@/components/ui/text-area";
 
@@ -113,29 +114,21 @@ export function IncidentActions({ incident, role, choices }: { incident: Inciden
   );
 }
 
-function Choice({ label, name, options, state }: { label: string; name: string; options: { value: string; label: string }[]; state: Parameters<typeof fieldError>[0] }) {
-  const error = fieldError(state, name);
-  const id = `choice-${name}`;
+function Choice({ label, name, options, state }: { label: string; name: string; options: { value: string; label: string }[]; state: ActionResult<unknown> | null }) {
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue="" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
-        <option value="" disabled>
-          Choose…
-        </option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
+    <FieldFrame id={`choice-${name}`} name={name} label={label} state={state}>
+      {(control) => (
+        <select name={name} defaultValue="" className={controlClass} {...control}>
+          <option value="" disabled>
+            Choose…
           </option>
-        ))}
-      </select>
-      {error && (
-        <p className="text-sm text-red-700" data-testid={`${name}-error`}>
-          {error}
-        </p>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
       )}
-    </div>
+    </FieldFrame>
   );
 }

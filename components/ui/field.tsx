@@ -8,6 +8,16 @@ export function fieldError(state: State, name: string): string | undefined {
 
 export const controlClass = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-invalid:border-red-600";
 
+/** The error the last submission gave this field, if any. */
+export function FieldErrorText({ state, name, id }: { state: State; name: string; id?: string }) {
+  const error = fieldError(state, name);
+  return error ? (
+    <p id={id} className="text-sm text-red-700" data-testid={`${name}-error`}>
+      {error}
+    </p>
+  ) : null;
+}
+
 interface FieldFrameProps {
   id: string;
   name: string;
@@ -28,11 +38,7 @@ export function FieldFrame({ id, name, label, hint, state, children }: FieldFram
       </label>
       {hint && <p className="text-xs text-slate-600">{hint}</p>}
       {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id}-error` : undefined })}
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700" data-testid={`${name}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldErrorText state={state} name={name} id={`${id}-error`} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState, useState } from "react";
 import { createUserAction } from "@/lib/users/actions";
-import { Field, fieldError } from "@/components/ui/field";
+import { controlClass, Field, FieldFrame } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/actions/define-action";
@@ -30,26 +30,17 @@ function NewUserFields({ state }: { state: ActionResult<unknown> | null }) {
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [role, setRole] = useState("viewer");
-  const roleError = fieldError(state, "role");
   return (
     <>
       <Field label="Name" name="name" autoComplete="off" required state={state} value={name} onChange={(e) => setName(e.target.value)} />
       <Field label="Email" name="email" type="email" autoComplete="off" required state={state} value={email} onChange={(e) => setEmail(e.target.value)} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="new-user-role" className="text-sm font-medium text-slate-700">
-          Role
-        </label>
-        <select
-          id="new-user-role"
-          name="role"
-          value={role}
-          onChange={(event) => setRole(event.target.value)}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        >
-          <RoleOptions />
-        </select>
-        {roleError && <p className="text-sm text-red-700">{roleError}</p>}
-      </div>
+      <FieldFrame id="new-user-role" name="role" label="Role" state={state}>
+        {(control) => (
+          <select name="role" value={role} onChange={(event) => setRole(event.target.value)} className={controlClass} {...control}>
+            <RoleOptions />
+          </select>
+        )}
+      </FieldFrame>
       <Field label="Initial password" name="password" type="password" autoComplete="new-password" required state={state} />
     </>
   );

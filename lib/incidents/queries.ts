@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { PAGE_SIZE, type IncidentFilters } from "./filters";
-import { OPEN_STATUSES, incidentReference, type IncidentStatus } from "./rules";
+import { OPEN_STATUSES, incidentReference, parseIncidentReference, type IncidentStatus } from "./rules";
 
 // Read models for the list and the incident page: plain JSON, as the browser receives them.
 
@@ -42,8 +42,8 @@ export function incidentWhere(filters: IncidentFilters): Prisma.IncidentWhereInp
   if (filters.from) where.push({ declaredAt: { gte: dayStart(filters.from) } });
   if (filters.to) where.push({ declaredAt: { lt: new Date(dayStart(filters.to).getTime() + 86_400_000) } });
   if (filters.q) {
-    const number = /^(?:inc-)?(\d{1,9})$/i.exec(filters.q)?.[1];
-    where.push(number ? { number: Number(number) } : { title: { contains: filters.q, mode: "insensitive" } });
+    const number = parseIncidentReference(filters.q);
+    where.push(number !== null ? { number } : { title: { contains: filters.q, mode: "insensitive" } });
   }
   return { AND: where };
 }
