@@ -26,7 +26,32 @@ const envSchema = z.object({
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   PLAYWRIGHT_CHROMIUM_PATH: z.string().optional(),
-});
+  // Paging providers. Without them pages go to the in-app dev outbox.
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, "must be a Twilio account SID (AC followed by 32 hex digits)").optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_FROM: z.string().regex(/^\+[1-9][0-9]{6,14}$/, "must be a phone number in E.164 form, e.g. +15005550006").optional(),
+  TWILIO_API_URL: z.url().optional(),
+  SENDGRID_API_KEY: z.string().min(1).optional(),
+  SENDGRID_FROM: z.email("must be an email address").optional(),
+  SENDGRID_API_URL: z.url().optional(),
+  // The "Verification Key" of SendGrid's signed event webhook (base64 public key).
+  SENDGRID_WEBHOOK_PUBLIC_KEY: z.string().min(1).optional(),
+  PAGE_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+})
+  .superRefine((value, context) => {
+    // A provider is either configured completely or not at all.
+    const groups = {
+      Twilio: ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"],
+      SendGrid: ["SENDGRID_API_KEY", "SENDGRID_FROM"],
+    } as const;
+    for (const [provider, names] of Object.entries(groups)) {
+      const set = names.filter((name) => value[name] !== undefined);
+      if (set.length === 0 || set.length === names.length) continue;
+      for (const name of names.filter((name) => value[name] === undefined)) {
+        context.addIssue({ code: "custom", path: [name], message: `is required when ${set.join(", ")} ${set.length === 1 ? "is" : "are"} set (${provider} needs all of ${names.join(", ")})` });
+      }
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
