@@ -25,6 +25,21 @@ export default async function SettingsPage() {
           </p>
           {admin ? <ObjectivesForm objectives={objectives} /> : <p className="text-sm text-slate-600">Only admins change the objectives.</p>}
         </Panel>
+        <Panel title="Notifications">
+          <ul className="grid gap-2 text-sm" data-testid="notification-settings">
+            <li>
+              <Link className="underline" href="/settings/templates">
+                Notification templates
+              </Link>{" "}
+              <span className="text-slate-600">— what SMS and email pages say, from the plan&rsquo;s incident, update and resolution templates</span>
+            </li>
+            <li>
+              <Link className="underline" href="/settings/paging">
+                Who is paged for each severity
+              </Link>
+            </li>
+          </ul>
+        </Panel>
         <Panel title="Users and roles">
           {admin ? (
             <Link className="text-sm underline" href="/settings/users">

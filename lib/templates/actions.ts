@@ -1,0 +1,29 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/actions/define-action";
+import { db } from "@/lib/db/client";
+import { templateKeySchema, saveTemplateSchema } from "./schemas";
+import { resetTemplate, saveTemplate } from "./service";
+
+export const saveTemplateAction = defineAction({
+  name: "templates.save",
+  role: "admin",
+  input: saveTemplateSchema,
+  async run(input, { user }) {
+    await saveTemplate(db, input, { id: user.id, label: user.email });
+    revalidatePath("/settings/templates");
+  },
+  message: "Template saved.",
+});
+
+export const resetTemplateAction = defineAction({
+  name: "templates.reset",
+  role: "admin",
+  input: templateKeySchema,
+  async run(input, { user }) {
+    await resetTemplate(db, input, { id: user.id, label: user.email });
+    revalidatePath("/settings/templates");
+  },
+  message: "Back to the plan's text.",
+});
