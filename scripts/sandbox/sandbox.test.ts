@@ -1,0 +1,140 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createSendgridTransport } from "@/lib/paging/transports/sendgrid";
+import { createTwilioTransport } from "@/lib/paging/transports/twilio";
+import type { Transport } from "@/lib/paging/transports/types";
+import { startCallbackTarget, startSandbox, type CallbackTarget } from "@/test/sandbox";
+
+const running: { stop(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.stop()));
+});
+
+async function setUp(answer?: Parameters<typeof startCallbackTarget>[0], options: Parameters<typeof startSandbox>[0] = {}) {
+  const target = await startCallbackTarget(answer);
+  const sandbox = await startSandbox({ target: target.url, ...options });
+  running.push(sandbox, target);
+  const sms = createTwilioTransport({
+    accountSid: sandbox.settings.TWILIO_ACCOUNT_SID,
+    authToken: sandbox.settings.TWILIO_AUTH_TOKEN,
+    from: sandbox.settings.TWILIO_FROM,
+    apiUrl: sandbox.settings.TWILIO_API_URL,
+    statusCallbackUrl: (pageId) => `${target.url}/api/webhooks/twilio/status?pageId=${pageId}`,
+  });
+  const email = createSendgridTransport({ apiKey: sandbox.settings.SENDGRID_API_KEY, from: sandbox.settings.SENDGRID_FROM, apiUrl: sandbox.settings.SENDGRID_API_URL });
+  return { target, sandbox, sms, email };
+}
+
+const page = (transport: Transport, pageId: string, to: string) =>
+  transport.send({ pageId, channel: transport.name === "twilio" ? "sms" : "email", to, subject: "INC-1", body: "Paged" });
+
+const statuses = (target: CallbackTarget, path: string) =>
+  target.received.filter((callback) => callback.path.startsWith(path)).map((callback) => new URLSearchParams(callback.body));
+
+describe("provider sandbox", () => {
+  it("in auto mode reports sent then delivered, or undelivered (30003) for an unreachable number", async () => {
+    const { target, sms } = await setUp(undefined, { autoCallbacks: true, callbackDelayMs: 5, unreachableNumbers: ["+15550000404"] });
+
+    await page(sms, "ok", "+15550000200");
+    await page(sms, "lost", "+15550000404");
+    await target.waitFor(4);
+
+    const byPage = (pageId: string) =>
+      statuses(target, `/api/webhooks/twilio/status?pageId=${pageId}`).map((params) => [params.get("MessageStatus"), params.get("ErrorCode")]);
+    expect(byPage("ok")).toEqual([["sent", null], ["delivered", null]]);
+    expect(byPage("lost")).toEqual([["sent", null], ["undelivered", "30003"]]);
+  });
+
+  it("in auto mode reports processed then delivered, or bounce for bouncing addresses", async () => {
+    const { target, email } = await setUp(undefined, { autoCallbacks: true, callbackDelayMs: 5, bounceAddresses: ["gone@example.com"] });
+
+    await page(email, "ok", "oncall@example.com");
+    await page(email, "bounced", "bounce-test@example.com");
+    await page(email, "gone", "Gone@example.com");
+    await target.waitFor(6);
+
+    const events = target.received.flatMap((callback) => JSON.parse(callback.body) as { pageId: string; event: string }[]);
+    const byPage = (pageId: string) => events.filter((event) => event.pageId === pageId).map((event) => event.event);
+    expect(byPage("ok")).toEqual(["processed", "delivered"]);
+    expect(byPage("bounced")).toEqual(["processed", "bounce"]);
+    expect(byPage("gone")).toEqual(["processed", "bounce"]);
+  });
+
+  it("retries an automatic callback while Firebreak answers 5xx", async () => {
+    let calls = 0;
+    const { target, sms } = await setUp(() => ({ status: ++calls === 1 ? 503 : 200 }), { autoCallbacks: true, callbackDelayMs: 5 });
+
+    await page(sms, "retry", "+15550000200");
+    await target.waitFor(3);
+
+    expect(statuses(target, "/api/webhooks/twilio/status").map((params) => params.get("MessageStatus"))).toEqual(["sent", "sent", "delivered"]);
+  });
+
+  it("fails only the requests it was told to, for the recipient it was told", async () => {
+    const { sandbox, sms } = await setUp();
+    await sandbox.failNext({ provider: "twilio", status: 503, count: 2, to: "+15550000503" });
+
+    expect(await page(sms, "a", "+15550000200")).toMatchObject({ ok: true });
+    expect(await page(sms, "b", "+15550000503")).toMatchObject({ ok: false, httpStatus: 503 });
+    expect(await page(sms, "c", "+15550000503")).toMatchObject({ ok: false, httpStatus: 503 });
+    expect(await page(sms, "d", "+15550000503")).toMatchObject({ ok: true });
+    expect((await sandbox.messages({ to: "+15550000503" })).map((message) => message.status)).toEqual([503, 503, 201]);
+  });
+
+  it("answers 429 with Retry-After, like the providers", async () => {
+    const { sandbox } = await setUp();
+    await sandbox.failNext({ provider: "sendgrid", status: 429, retryAfterSeconds: 7 });
+
+    const response = await fetch(`${sandbox.url}/v3/mail/send`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${sandbox.settings.SENDGRID_API_KEY}`, "Content-Type": "application/json" },
+      body: "{}",
+    });
+
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("7");
+  });
+
+  it("refuses a malformed SendGrid request with SendGrid-shaped errors", async () => {
+    const { sandbox } = await setUp();
+
+    const response = await fetch(`${sandbox.url}/v3/mail/send`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${sandbox.settings.SENDGRID_API_KEY}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ from: { email: "pages@firebreak.test" }, subject: "x", content: [{ type: "text/plain", value: "x" }] }),
+    });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ errors: [expect.objectContaining({ field: "personalizations", message: expect.stringContaining("at least one personalization") })] });
+  });
+
+  it("refuses a Twilio request for another account with 401", async () => {
+    const { sandbox } = await setUp();
+    const { TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token } = sandbox.settings;
+    const other = `AC${"0".repeat(32)}`;
+
+    const response = await fetch(`${sandbox.url}/2010-04-01/Accounts/${other}/Messages.json`, {
+      method: "POST",
+      headers: { Authorization: `Basic ${Buffer.from(`${sid}:${token}`).toString("base64")}` },
+      body: new URLSearchParams({ To: "+15550000200", From: "+15005550006", Body: "x" }),
+    });
+
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ code: 20003, status: 401 });
+    expect(await sandbox.messages()).toMatchObject([{ authorized: false, status: 401 }]);
+  });
+
+  it("rejects control requests that name a wrong field, saying which", async () => {
+    const { sandbox } = await setUp();
+
+    await expect(sandbox.failNext({ provider: "twilio", status: 418 as 429 })).rejects.toThrow("status: must be 429, 500 or 503");
+    await expect(sandbox.sendTwilioStatus({ pageId: "nothing-sent", status: "delivered" })).rejects.toThrow("HTTP 404");
+    await expect(sandbox.waitForMessages({ pageId: "never" }, 1, 100)).rejects.toThrow("expected 1 message(s)");
+  });
+
+  it("reports a callback that cannot reach Firebreak", async () => {
+    const { sandbox, target } = await setUp();
+    await target.stop();
+
+    await expect(sandbox.sendInboundSms({ from: "+15550000200", body: "ACK" })).rejects.toThrow(/HTTP 502: could not reach/);
+  });
+});

@@ -1,0 +1,97 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { basicCredentials, readBody, sendJson } from "./http";
+import type { SandboxMessage } from "./records";
+import { isInvalidNumber } from "./settings";
+import type { SandboxState } from "./state";
+import { twilioMessageSid } from "./twilio-callbacks";
+
+export const TWILIO_MESSAGES_PATH = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/;
+
+const twilioError = (status: number, code: number, message: string) => ({
+  code,
+  message,
+  more_info: `https://www.twilio.com/docs/errors/${code}`,
+  status,
+});
+
+const injected = {
+  429: twilioError(429, 20429, "Too Many Requests"),
+  500: twilioError(500, 20500, "Internal Server Error"),
+  503: twilioError(503, 20503, "Service Unavailable"),
+};
+
+/** Twilio's Messages API as the twilio SDK calls it: form-encoded, Basic auth with the account SID and auth token. */
+export async function handleTwilioMessages(state: SandboxState, request: IncomingMessage, response: ServerResponse, accountSid: string): Promise<void> {
+  const form = new URLSearchParams(await readBody(request));
+  const credentials = basicCredentials(request.headers.authorization);
+  const { settings } = state;
+  const authorized =
+    accountSid === settings.twilioAccountSid && credentials?.username === settings.twilioAccountSid && credentials.password === settings.twilioAuthToken;
+  const to = form.get("To");
+  const statusCallback = form.get("StatusCallback");
+  const record = (status: number, providerId: string | null = null): SandboxMessage =>
+    state.messages.add({
+      provider: "twilio",
+      channel: "sms",
+      to,
+      from: form.get("From"),
+      subject: null,
+      body: form.get("Body"),
+      pageId: pageIdOf(statusCallback),
+      providerId,
+      statusCallback,
+      authorized,
+      status,
+    });
+  const refuse = (status: number, code: number, message: string) => {
+    record(status);
+    sendJson(response, status, twilioError(status, code, message));
+  };
+
+  if (!authorized) return refuse(401, 20003, "Authenticate");
+  const failure = state.failures.take("twilio", to);
+  if (failure) {
+    record(failure.status);
+    return sendJson(response, failure.status, injected[failure.status], failure.status === 429 ? { "Retry-After": String(failure.retryAfterSeconds) } : {});
+  }
+  if (!to) return refuse(400, 21604, "A 'To' phone number is required.");
+  if (!form.get("From")) return refuse(400, 21603, "A 'From' phone number is required.");
+  if (!form.get("Body")) return refuse(400, 21602, "Message body is required.");
+  if (isInvalidNumber(settings, to)) return refuse(400, 21211, `The 'To' number ${to} is not a valid phone number.`);
+
+  const message = record(201, twilioMessageSid());
+  sendJson(response, 201, twilioMessageResource(message, accountSid));
+  state.onAccepted(message);
+}
+
+function pageIdOf(statusCallback: string | null): string | null {
+  if (!statusCallback || !URL.canParse(statusCallback)) return null;
+  return new URL(statusCallback).searchParams.get("pageId");
+}
+
+function twilioMessageResource(message: SandboxMessage, accountSid: string) {
+  const date = new Date(message.receivedAt).toUTCString().replace("GMT", "+0000");
+  const uri = `/2010-04-01/Accounts/${accountSid}/Messages/${message.providerId}`;
+  return {
+    account_sid: accountSid,
+    api_version: "2010-04-01",
+    body: message.body,
+    date_created: date,
+    date_sent: null,
+    date_updated: date,
+    direction: "outbound-api",
+    error_code: null,
+    error_message: null,
+    from: message.from,
+    messaging_service_sid: null,
+    num_media: "0",
+    num_segments: "1",
+    price: null,
+    price_unit: "USD",
+    sid: message.providerId,
+    status: "queued",
+    subresource_uris: { media: `${uri}/Media.json` },
+    to: message.to,
+    uri: `${uri}.json`,
+  };
+}
