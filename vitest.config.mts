@@ -16,6 +16,8 @@ export default defineConfig({
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/database-per-file.ts"],
     pool: "forks",
+    // Signs acknowledge links; the real one comes from the environment or the embedded demo.
+    env: { AUTH_SECRET: "vitest-only-auth-secret-0123456789abcdef" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import pg from "pg";
 import { expect, test } from "./fixtures";
 import { e2eDatabaseUrl } from "./support/database";
+import { embeddedDatabaseUrl, query, startFirebreak, until } from "./support/server-process";
 
 // `npm start` as an operator meets it: start, stop with a signal, start again with the data kept.
 
@@ -12,27 +11,7 @@ const port = 3108;
 const postgresPort = 54338;
 const dataDir = path.resolve(".data/e2e-lifecycle");
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(extra: Record<string, string>, args: string[] = []): Started {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--skip-build", ...args], {
-    env: { ...process.env, DATABASE_URL: "", AUTH_SECRET: "", DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(postgresPort), ...extra },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 60_000) {
-  await expect.poll(condition, { message: what, timeout: timeoutMs, intervals: [100] }).toBe(true);
-}
+const start = (extra: Record<string, string>, args: string[] = []) => startFirebreak({ port, postgresPort, dataDir }, extra, args);
 
 function portFree(candidate: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -40,16 +19,6 @@ function portFree(candidate: number): Promise<boolean> {
     server.once("error", () => resolve(false));
     server.listen(candidate, "127.0.0.1", () => server.close(() => resolve(true)));
   });
-}
-
-async function query(url: string, sql: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 test.describe.configure({ mode: "serial" });
@@ -65,8 +34,7 @@ test("start seeds once, stops cleanly on SIGTERM and SIGINT, and keeps the data"
   expect(first.output()).toContain("admin      admin@firebreak.demo");
   expect((await request.get(`http://127.0.0.1:${port}/api/health`)).status()).toBe(200);
 
-  const password = (await import("node:fs")).readFileSync(path.join(dataDir, "postgres-password"), "utf8").trim();
-  const url = `postgresql://postgres:${password}@127.0.0.1:${postgresPort}/firebreak`;
+  const url = embeddedDatabaseUrl(dataDir, postgresPort);
   await query(url, `INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('e2e.kept', '"yes"', now())`);
 
   first.child.kill("SIGTERM");

@@ -22,7 +22,7 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
   FIREBREAK_DEMO: booleanFlag.optional(),
   FIREBREAK_DEMO_HISTORY: booleanFlag.default(true),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   PLAYWRIGHT_CHROMIUM_PATH: z.string().optional(),
@@ -86,6 +86,11 @@ export function requireSetting<K extends "DATABASE_URL" | "AUTH_SECRET">(name: K
     throw new EnvError([`${name}: is required; set ${name} in the environment`]);
   }
   return value as NonNullable<Env[K]>;
+}
+
+/** Records a setting this process derived itself (the embedded demo's generated AUTH_SECRET). */
+export function provideSetting<K extends "AUTH_SECRET" | "DATABASE_URL">(name: K, value: NonNullable<Env[K]>): void {
+  env()[name] = value;
 }
 
 export function publicUrl(): string {

@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { createPrismaClient } from "@/lib/db/client";
 import { takeOverShutdownSignals } from "@/lib/db/embedded";
 import { DEMO_PASSWORD, demoUsers, isDemoSeeded, seedDemo } from "@/lib/demo/seed";
-import { childEnvironment, env as readEnv, EnvError } from "@/lib/env";
+import { childEnvironment, env as readEnv, EnvError, provideSetting } from "@/lib/env";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
 import { ensureBuild } from "@/lib/runtime/build";
 import { prepareDatabase, type PreparedDatabase } from "@/lib/runtime/database";
@@ -40,7 +40,9 @@ async function main() {
     await rm(path.resolve(env.DATA_DIR), { recursive: true, force: true });
   }
   const embedded = !env.DATABASE_URL;
-  const authSecret = runWeb ? await resolveAuthSecret(env, embedded) : undefined;
+  // The web server signs sessions with it; both sides sign the acknowledge links in pages.
+  const authSecret = await resolveAuthSecret(env, embedded);
+  provideSetting("AUTH_SECRET", authSecret);
   if (runWeb && !flags["skip-build"]) await ensureBuild(root, childEnvironment({}), log);
 
   takeOverShutdownSignals();
@@ -63,7 +65,7 @@ async function main() {
 
   if (runWorker) stack.worker = await startWorker(database.url, env.WORKER_CONCURRENCY);
   if (runWeb) {
-    stack.web = startWeb(database.url, authSecret!, env.PORT, env.HOST, () => void stack.shutdown("web server exited", 1));
+    stack.web = startWeb(database.url, authSecret, env.PORT, env.HOST, () => void stack.shutdown("web server exited", 1));
     await waitForHealth(`http://127.0.0.1:${env.PORT}/api/health`);
   }
 

@@ -18,7 +18,7 @@ import {
   transitionSchema,
 } from "./schemas";
 
-const actor = (user: SessionUser) => ({ id: user.id, email: user.email });
+const actor = (user: SessionUser) => ({ id: user.id, email: user.email, name: user.name });
 
 export const declareIncidentAction = defineAction({
   name: "incidents.declare",

@@ -1,6 +1,7 @@
 import { hasRole } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
+import { notifyEngaged } from "@/lib/paging/notify";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { ACK_BREACH_TASK, ackBreachJobKey } from "./declare";
 import { lockIncident, recordChange, type Actor } from "./record";
@@ -78,13 +79,8 @@ export async function postStatusUpdate(
     if (!OPEN_STATUSES.includes(incident.status as IncidentStatus)) {
       throw new DomainError("Status updates are for open incidents; reopen it first.");
     }
-    await recordChange(tx, {
-      incident,
-      actor,
-      kind: "status_update",
-      body: input.progress,
-      data: { progress: input.progress, nextSteps: input.nextSteps, eta: input.eta },
-      at: now,
-    });
+    const update = { progress: input.progress, nextSteps: input.nextSteps, eta: input.eta };
+    const { eventId } = await recordChange(tx, { incident, actor, kind: "status_update", body: input.progress, data: update, at: now });
+    await notifyEngaged(tx, incident, { kind: "update", eventId, update, at: now });
   });
 }

@@ -2,13 +2,17 @@ import { hasRole } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
+import { startEscalations } from "@/lib/paging/escalation";
 import { recordChange, type Actor } from "./record";
 import type { DeclareInput } from "./schemas";
 
 export const ACK_BREACH_TASK = "incident-ack-breach";
 export const ackBreachJobKey = (incidentId: string) => `${ACK_BREACH_TASK}:${incidentId}`;
 
-/** Declares an incident: the incident, its commander, the first timeline event, the audit entry and the breach timer, in one transaction. */
+/**
+ * Declares an incident: the incident, its commander, the first timeline event, the audit entry,
+ * the breach timer and the first pages with their escalations, in one transaction.
+ */
 export async function declareIncident(db: Db, input: DeclareInput, actor: Actor, now = new Date()) {
   return db.$transaction(async (tx) => {
     const severity = await tx.severityLevel.findUnique({ where: { id: input.severityId }, select: { id: true, key: true, responseTimeSeconds: true } });
@@ -51,6 +55,7 @@ export async function declareIncident(db: Db, input: DeclareInput, actor: Actor,
       at: now,
     });
     await enqueueJob(tx, ACK_BREACH_TASK, { incidentId: incident.id }, { runAt: ackDueAt, jobKey: ackBreachJobKey(incident.id) });
+    await startEscalations(tx, incident, severity.id, systems.map((system) => system.id), now);
     return incident;
   });
 }

@@ -1,10 +1,15 @@
 import type { Db, Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
+import { stopEscalations } from "@/lib/paging/escalation";
+import { notifyEngaged } from "@/lib/paging/notify";
 import { lockIncident, recordChange, type Actor } from "./record";
 import { canTransition, incidentReference, TRANSITIONS, type IncidentStatus, type Transition } from "./rules";
 import type { ResolveInput } from "./schemas";
 
 type Locked = Awaited<ReturnType<typeof lockIncident>>;
+
+/** How an acknowledgement arrived: the app's button, an SMS reply, or the link in an email. */
+export type AckVia = "app" | "sms" | "email";
 
 const verbs: Record<Transition, string> = {
   acknowledge: "acknowledged",
@@ -36,12 +41,37 @@ async function recordBreachIfDue(tx: Tx, incident: Locked, now: Date): Promise<v
   });
 }
 
+export interface Acknowledgement {
+  /** The user who acknowledged in the app; null for a paged contact. */
+  actor: Actor | null;
+  /** Who, as shown on the timeline: a user's or a contact's name. */
+  by: string;
+  /** For the audit log when there is no user: the contact's email. */
+  byEmail: string;
+  via: AckVia;
+}
+
+/**
+ * The first acknowledgement of a locked, still declared incident: its status, who and how on the
+ * timeline, and the end of every escalation (pages not yet handed to a provider are cancelled).
+ */
+export async function acknowledgeLocked(tx: Tx, incident: Locked, ack: Acknowledgement, now: Date) {
+  if (!canTransition("acknowledge", incident.status as IncidentStatus)) {
+    throw new DomainError(`${incidentReference(incident.number)} is ${incident.status}; it cannot be acknowledged now.`);
+  }
+  await recordBreachIfDue(tx, incident, now);
+  await tx.incident.update({
+    where: { id: incident.id },
+    data: { status: TRANSITIONS.acknowledge.to, acknowledgedAt: now, acknowledgedBy: ack.by, acknowledgedVia: ack.via },
+  });
+  await stopEscalations(tx, incident.id, "acknowledged", now);
+  await recordChange(tx, { incident, actor: ack.actor, actorLabel: ack.byEmail, kind: "acknowledged", data: { by: ack.by, via: ack.via }, at: now });
+}
+
 export async function acknowledgeIncident(db: Db, incidentId: string, actor: Actor, now = new Date()) {
   return db.$transaction(async (tx) => {
-    const incident = await begin(tx, incidentId, "acknowledge");
-    await recordBreachIfDue(tx, incident, now);
-    await tx.incident.update({ where: { id: incidentId }, data: { status: TRANSITIONS.acknowledge.to, acknowledgedAt: now } });
-    await recordChange(tx, { incident, actor, kind: "acknowledged", at: now });
+    const incident = await lockIncident(tx, incidentId);
+    await acknowledgeLocked(tx, incident, { actor, by: actor.name ?? actor.email, byEmail: actor.email, via: "app" }, now);
   });
 }
 
@@ -53,6 +83,7 @@ export async function mitigateIncident(db: Db, incidentId: string, actor: Actor,
       where: { id: incidentId },
       data: { status: TRANSITIONS.mitigate.to, mitigatedAt: now, acknowledgedAt: incident.acknowledgedAt ?? now },
     });
+    await stopEscalations(tx, incident.id, "ended", now);
     await recordChange(tx, { incident, actor, kind: "mitigated", at: now });
   });
 }
@@ -73,7 +104,8 @@ export async function resolveIncident(db: Db, input: Omit<ResolveInput, "inciden
         dataLossSeconds: input.dataLossSeconds ?? null,
       },
     });
-    await recordChange(tx, {
+    await stopEscalations(tx, incident.id, "ended", now);
+    const { eventId } = await recordChange(tx, {
       incident,
       actor,
       kind: "resolved",
@@ -81,6 +113,7 @@ export async function resolveIncident(db: Db, input: Omit<ResolveInput, "inciden
       data: { prevention: input.prevention, followUp: input.followUp, dataLossSeconds: input.dataLossSeconds ?? null },
       at: now,
     });
+    await notifyEngaged(tx, incident, { kind: "resolution", eventId, at: now });
   });
 }
 

@@ -8,6 +8,7 @@ import { incidentReference } from "./rules";
 export interface Actor {
   id: string;
   email: string;
+  name?: string;
 }
 
 export type EventKind =
@@ -21,7 +22,8 @@ export type EventKind =
   | "severity_changed"
   | "role_assigned"
   | "note"
-  | "status_update";
+  | "status_update"
+  | "paged";
 
 /** Locks the incident row for the rest of the transaction, so concurrent changes apply one at a time. */
 export async function lockIncident(tx: Tx, id: string) {
@@ -36,7 +38,9 @@ export async function lockIncident(tx: Tx, id: string) {
       declaredAt: true,
       ackDueAt: true,
       acknowledgedAt: true,
+      acknowledgedBy: true,
       breachedAt: true,
+      title: true,
       severity: { select: { id: true, key: true } },
     },
   });
@@ -44,8 +48,10 @@ export async function lockIncident(tx: Tx, id: string) {
 
 export interface ChangeRecord {
   incident: { id: string; number: number };
-  /** null for Firebreak itself (a timer, a job). */
+  /** null for Firebreak itself (a timer, a job) or someone who is not a user (a paged contact). */
   actor: Actor | null;
+  /** Who acted, for the audit log, when that is not a user: a contact's email. */
+  actorLabel?: string;
   kind: EventKind;
   body?: string;
   data?: Prisma.InputJsonObject;
@@ -53,8 +59,8 @@ export interface ChangeRecord {
 }
 
 /** One change to an incident: its timeline event, its audit entry, and the live notification. */
-export async function recordChange(tx: Tx, change: ChangeRecord): Promise<void> {
-  await tx.incidentEvent.create({
+export async function recordChange(tx: Tx, change: ChangeRecord): Promise<{ eventId: string }> {
+  const event = await tx.incidentEvent.create({
     data: {
       incidentId: change.incident.id,
       kind: change.kind,
@@ -63,13 +69,15 @@ export async function recordChange(tx: Tx, change: ChangeRecord): Promise<void> 
       data: change.data ?? {},
       createdAt: change.at,
     },
+    select: { id: true },
   });
   await recordAudit(tx, {
-    actor: change.actor ? { id: change.actor.id, label: change.actor.email } : { id: null, label: "system" },
+    actor: change.actor ? { id: change.actor.id, label: change.actor.email } : { id: null, label: change.actorLabel ?? "system" },
     action: `incident.${change.kind}`,
     targetType: "incident",
     targetId: change.incident.id,
     data: { reference: incidentReference(change.incident.number), ...change.data },
   });
   await publishChange(tx, { topic: "incident", id: change.incident.id });
+  return { eventId: String(event.id) };
 }

@@ -4,6 +4,8 @@ export interface JobOptions {
   runAt?: Date;
   /** A later job with the same key replaces a pending one. */
   jobKey?: string;
+  /** Lower runs first; pages go ahead of housekeeping. */
+  priority?: number;
 }
 
 /** Adds a graphile-worker job in the caller's transaction: it exists exactly when the change does. */
@@ -12,6 +14,21 @@ export async function enqueueJob(tx: Tx, task: string, payload: Record<string, u
     ${task}::text,
     ${JSON.stringify(payload)}::json,
     run_at => ${options.runAt ?? null}::timestamptz,
-    job_key => ${options.jobKey ?? null}::text
+    job_key => ${options.jobKey ?? null}::text,
+    priority => ${options.priority ?? null}::int
   )`;
+}
+
+/** Adds one job per payload in a single statement, in the caller's transaction. */
+export async function enqueueJobs(tx: Tx, task: string, payloads: Record<string, unknown>[], options: Pick<JobOptions, "priority"> = {}): Promise<void> {
+  if (payloads.length === 0) return;
+  await tx.$executeRaw`SELECT graphile_worker.add_jobs(ARRAY(
+    SELECT ROW(${task}::text, payload, NULL, NULL, NULL, NULL, ${options.priority ?? null}::int, NULL)::graphile_worker.job_spec
+    FROM json_array_elements(${JSON.stringify(payloads)}::json) AS payload
+  ))`;
+}
+
+/** Removes a pending job by its key; a job already running finishes (its task must check for itself). */
+export async function removeJob(tx: Tx, jobKey: string): Promise<void> {
+  await tx.$executeRaw`SELECT graphile_worker.remove_job(${jobKey}::text)`;
 }

@@ -3,14 +3,26 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { ACK_BREACH_TASK } from "@/lib/incidents/declare";
 import { checkAckBreach } from "@/lib/incidents/lifecycle";
+import { ESCALATION_TASK, runEscalationStep } from "@/lib/paging/escalation";
+import { PAGE_SEND_TASK } from "@/lib/paging/pages";
+import { sendPage } from "@/lib/paging/send";
 
 const SIGN_IN_HISTORY_DAYS = 30;
+
+const incidentPayload = z.object({ incidentId: z.uuid() });
+const escalationPayload = z.object({ escalationId: z.uuid() });
+const pagePayload = z.object({ pageId: z.uuid() });
 
 export function createTaskList(db: Db): TaskList {
   return {
     async [ACK_BREACH_TASK](payload) {
-      const { incidentId } = z.object({ incidentId: z.uuid() }).parse(payload);
-      await checkAckBreach(db, incidentId);
+      await checkAckBreach(db, incidentPayload.parse(payload).incidentId);
+    },
+    async [ESCALATION_TASK](payload) {
+      await runEscalationStep(db, escalationPayload.parse(payload).escalationId);
+    },
+    async [PAGE_SEND_TASK](payload) {
+      await sendPage(db, pagePayload.parse(payload).pageId);
     },
     // Sign-in attempts only matter for throttling and recent review; keep a month.
     async "prune-sign-in-attempts"() {

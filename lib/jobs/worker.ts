@@ -1,6 +1,8 @@
-import { run, type Runner } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { run, type Runner, type WorkerEvents } from "graphile-worker";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
+import { startHeartbeat } from "./recovery";
 import { createTaskList, crontab } from "./tasks";
 
 export interface Worker {
@@ -11,20 +13,29 @@ export async function startWorker(connectionString: string, concurrency: number)
   const db = createPrismaClient(connectionString);
   // Our own pool, so its idle connections are closed by us, and a connection the server
   // drops (a restart, a failover) is logged rather than crashing the process.
-  const pgPool = new pg.Pool({ connectionString, max: concurrency + 2 });
+  const pgPool = new pg.Pool({ connectionString, max: concurrency + 3 });
   pgPool.on("error", (error) => console.error(`[worker] database connection lost: ${error.message}`));
+  const events: WorkerEvents = new EventEmitter();
+  const workerIds = new Set<string>();
+  events.on("worker:create", ({ worker }) => workerIds.add(worker.workerId));
+  events.on("worker:release", ({ worker }) => workerIds.delete(worker.workerId));
   const runner: Runner = await run({
     pgPool,
     concurrency,
     taskList: createTaskList(db),
     crontab,
+    events,
     // The process that started the worker owns the signals and stops it in order.
     noHandleSignals: true,
     pollInterval: 1000,
   });
+  const heartbeat = await startHeartbeat(pgPool, () => [...workerIds], (dead) =>
+    console.warn(`[worker] released jobs locked by stopped workers: ${dead.join(", ")}`),
+  );
   return {
     async stop() {
       await runner.stop();
+      await heartbeat.stop();
       await pgPool.end();
       await db.$disconnect();
     },

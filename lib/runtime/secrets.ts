@@ -12,7 +12,7 @@ export async function resolveAuthSecret(env: Env, embedded: boolean): Promise<st
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   if (!embedded) {
     throw new EnvError([
-      "AUTH_SECRET: is required when DATABASE_URL is set; generate one with `openssl rand -hex 32` and give every web instance the same value",
+      "AUTH_SECRET: is required when DATABASE_URL is set; generate one with `openssl rand -hex 32` and give every web instance and worker the same value",
     ]);
   }
   const dir = path.resolve(env.DATA_DIR);
