@@ -17,6 +17,7 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(signIn);
 }
 
+// /ack/<token> is the email's acknowledge link: opened on a phone that never signed in, its signed token is the authorization.
 export const config = {
-  matcher: ["/((?!api/|signin|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: ["/((?!api/|signin|ack/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -28,6 +28,7 @@ const navigation = [
   { label: "Drills", path: "/drills", heading: "Drills" },
   { label: "Post-mortems", path: "/postmortems", heading: "Post-mortems" },
   { label: "Settings", path: "/settings", heading: "Settings" },
+  { label: "Dev outbox", path: "/outbox", heading: "Dev outbox" },
 ];
 
 function mainNav(page: Page) {

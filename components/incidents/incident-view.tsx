@@ -6,6 +6,8 @@ import { formatTimestamp } from "@/lib/incidents/format";
 import type { IncidentDetail } from "@/lib/incidents/queries";
 import { incidentKeys } from "@/lib/incidents/query-keys";
 import { incidentRoleLabel, type IncidentRoleName, type Objectives } from "@/lib/incidents/rules";
+import type { IncidentPaging } from "@/lib/paging/queries";
+import { PagingPanel } from "@/components/paging/paging-panel";
 import { SeverityBadge } from "@/components/plan/severity-levels";
 import { Markdown } from "@/components/ui/markdown";
 import { Panel } from "@/components/ui/panel";
@@ -18,12 +20,13 @@ import { Timeline } from "./timeline";
 
 interface IncidentViewProps {
   initial: IncidentDetail;
+  paging: IncidentPaging;
   objectives: Objectives;
   role: Role;
   choices: ActionChoices;
 }
 
-export function IncidentView({ initial, objectives, role, choices }: IncidentViewProps) {
+export function IncidentView({ initial, paging, objectives, role, choices }: IncidentViewProps) {
   const { data: incident } = useQuery({
     queryKey: incidentKeys.detail(initial.id),
     queryFn: () => fetchJson<IncidentDetail>(`/api/incidents/${initial.id}`),
@@ -83,6 +86,7 @@ export function IncidentView({ initial, objectives, role, choices }: IncidentVie
               </dl>
             </Panel>
           )}
+          <PagingPanel incidentId={initial.id} initial={paging} />
           <Panel title="Timeline">
             <Timeline events={incident.timeline} />
           </Panel>

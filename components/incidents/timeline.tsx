@@ -2,8 +2,25 @@ import { formatTimestamp, formatSpan } from "@/lib/incidents/format";
 import { incidentRoleLabel, type IncidentRoleName } from "@/lib/incidents/rules";
 import type { TimelineEvent } from "@/lib/incidents/queries";
 import { Markdown } from "@/components/ui/markdown";
+import { viaPhrase } from "@/components/paging/labels";
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
+const names = (value: unknown) => (Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : []);
+
+/** "paged Jane Smith, John Doe · Blockchain step 2", and who an earlier step had already reached. */
+function describePaging(data: Record<string, unknown>): string {
+  const people = names(data.people);
+  const already = names(data.alreadyPaged);
+  const round = typeof data.round === "number" && data.round > 0 ? ` (repeat ${data.round})` : "";
+  const paged = people.length > 0 ? `paged ${people.join(", ")}` : "paged nobody new";
+  return `${paged} · ${text(data.escalation)} step ${String(data.step)}${round}${already.length > 0 ? ` · already paged: ${already.join(", ")}` : ""}`;
+}
+
+// A paged contact who acknowledges is not a user: the event names them in its data instead.
+const subjectOf = (event: TimelineEvent) => event.actor ?? ((event.kind === "acknowledged" && text(event.data.by)) || "Firebreak");
+
+// Events whose description already says what their body says.
+const describedInFull = (event: TimelineEvent) => event.kind === "paged" && typeof event.data.escalation === "string";
 
 function describe(event: TimelineEvent): string {
   const data = event.data;
@@ -11,7 +28,9 @@ function describe(event: TimelineEvent): string {
     case "declared":
       return `declared the incident (${text(data.severity)}) affecting ${Array.isArray(data.systems) ? data.systems.join(", ") : ""}`;
     case "acknowledged":
-      return "acknowledged";
+      return `acknowledged ${viaPhrase(text(data.via))}`.trim();
+    case "paged":
+      return typeof data.escalation === "string" ? describePaging(data) : "paged";
     case "mitigated":
       return "marked it mitigated";
     case "resolved":
@@ -48,7 +67,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
           className={`rounded-md border p-3 text-sm ${event.kind === "status_update" ? "border-sky-200 bg-sky-50" : event.kind === "breached" ? "border-red-200 bg-red-50" : "border-slate-200 bg-white"}`}
         >
           <p>
-            <span className="font-medium">{event.actor ?? "Firebreak"}</span> {describe(event)}
+            <span className="font-medium">{subjectOf(event)}</span> {describe(event)}
             <span className="text-slate-500"> · {formatTimestamp(event.at)}</span>
           </p>
           {event.kind === "status_update" ? (
@@ -61,7 +80,8 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
               <dd>{text(event.data.eta) || "not given"}</dd>
             </dl>
           ) : (
-            event.body && (
+            event.body &&
+            !describedInFull(event) && (
               <div className="mt-1 text-slate-800">
                 <Markdown>{event.body}</Markdown>
               </div>

@@ -7,4 +7,5 @@ export const navItems = [
   { href: "/drills", label: "Drills" },
   { href: "/postmortems", label: "Post-mortems" },
   { href: "/settings", label: "Settings" },
+  { href: "/outbox", label: "Dev outbox" },
 ] as const;

@@ -5,6 +5,8 @@ export const incidentKeys = {
   all: ["incidents"] as const,
   list: (filters: IncidentFilters) => ["incidents", "list", filters] as const,
   detail: (id: string) => ["incidents", "detail", id] as const,
+  // Under "incidents" so that a live change to the incident refetches its pages too.
+  paging: (id: string) => ["incidents", "paging", id] as const,
 };
 
 export const settingsKeys = {

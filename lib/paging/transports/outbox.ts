@@ -1,11 +1,14 @@
 import type { Transport } from "./types";
 
+/** Outbox pages' provider id: this prefix and the page id. */
+export const OUTBOX_PROVIDER_PREFIX = "outbox-";
+
 /** Development without a provider: the page row itself is the outbox record, so sending only has to succeed. */
 export function createOutboxTransport(): Transport {
   return {
     name: "outbox",
     async send(message) {
-      return { ok: true, providerId: `outbox-${message.pageId}` };
+      return { ok: true, providerId: `${OUTBOX_PROVIDER_PREFIX}${message.pageId}` };
     },
   };
 }

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { getObjectives } from "@/lib/incidents/objectives";
 import { listResponders } from "@/lib/incidents/people";
 import { getIncident } from "@/lib/incidents/queries";
+import { getIncidentPaging } from "@/lib/paging/queries";
 import { listSeverityLevels } from "@/lib/plan/queries";
 
 export const metadata: Metadata = { title: "Incident" };
@@ -14,18 +15,20 @@ export const metadata: Metadata = { title: "Incident" };
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const [user, incident, objectives, severities, people] = await Promise.all([
+  const [user, incident, paging, objectives, severities, people] = await Promise.all([
     currentUser(),
     getIncident(db, id.data),
+    getIncidentPaging(db, id.data),
     getObjectives(db),
     listSeverityLevels(),
     listResponders(),
   ]);
   if (!user) redirect("/signin");
-  if (!incident) notFound();
+  if (!incident || !paging) notFound();
   return (
     <IncidentView
       initial={incident}
+      paging={paging}
       objectives={objectives}
       role={user.role}
       choices={{ severities: severities.map((level) => ({ id: level.id, key: level.key })), people }}
