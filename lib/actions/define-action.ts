@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AuthorizationError, requireRole, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
 
-import { DomainError, type FieldErrors } from "@/lib/errors";
+import { DomainError, fieldErrorsOf, type FieldErrors } from "@/lib/errors";
 
 export type { FieldErrors };
 
@@ -31,15 +31,6 @@ function formDataToObject(form: FormData): Record<string, unknown> {
     object[key] = values.length > 1 ? values : values[0];
   }
   return object;
-}
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join(".") || "form";
-    (fieldErrors[field] ??= []).push(issue.message);
-  }
-  return fieldErrors;
 }
 
 /**

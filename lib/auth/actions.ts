@@ -4,7 +4,8 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { db } from "@/lib/db/client";
 import { localPath } from "@/lib/http/local-path";
-import { fieldErrorsOf, type ActionResult } from "@/lib/actions/define-action";
+import type { ActionResult } from "@/lib/actions/define-action";
+import { fieldErrorsOf } from "@/lib/errors";
 import { credentialsSchema, signIn, signOut } from "./index";
 import { clientAddress, signInThrottle } from "./throttle";
 

@@ -1,4 +1,6 @@
 import type { Db } from "@/lib/db/client";
+import { applyDefaultAudiences } from "@/lib/people/audiences";
+import { ensurePlanPolicies } from "@/lib/people/policies";
 import type { PlanConfig } from "./schema";
 
 export interface ImportSummary {
@@ -6,6 +8,10 @@ export interface ImportSummary {
   teams: number;
   contacts: number;
   drills: number;
+  /** Teams that had no escalation policy and got the plan's chain. */
+  policiesCreated: number;
+  /** Severities whose audience was set from the plan's notification line. */
+  audiencesSet: number;
 }
 
 // "blockchain-lead@chain138.com" -> "Blockchain Lead": a readable name until someone edits it.
@@ -22,7 +28,10 @@ function teamName(key: string): string {
   return key[0]!.toUpperCase() + key.slice(1).replace(/[-_]+/g, " ");
 }
 
-/** Writes the plan's configuration in one transaction; importing twice changes nothing the second time. */
+/**
+ * Writes the plan's configuration in one transaction, then gives teams and severities the plan's
+ * paging defaults where they have none; importing twice changes nothing the second time.
+ */
 export async function importPlanConfig(db: Db, config: PlanConfig): Promise<ImportSummary> {
   return db.$transaction(async (tx) => {
     const levelEntries = Object.entries(config.levels);
@@ -37,7 +46,14 @@ export async function importPlanConfig(db: Db, config: PlanConfig): Promise<Impo
     }
 
     for (const [key, contact] of Object.entries(config.contacts)) {
-      const fields = { name: contact.name, title: contact.role ?? null, phone: contact.phone, email: contact.email };
+      const fields = {
+        name: contact.name,
+        title: contact.role ?? null,
+        phone: contact.phone,
+        email: contact.email,
+        acceptsSms: contact.channels.includes("sms"),
+        acceptsEmail: contact.channels.includes("email"),
+      };
       // The same person may be listed under a new key, or the key may get a new person.
       await tx.contact.updateMany({ where: { emergencyKey: key, NOT: { email: contact.email } }, data: { emergencyKey: null } });
       await tx.contact.upsert({
@@ -80,11 +96,17 @@ export async function importPlanConfig(db: Db, config: PlanConfig): Promise<Impo
       await tx.drillSchedule.upsert({ where: { key }, create: { key, ...fields }, update: fields });
     }
 
+    // Defaults only: a policy or audience that exists, edited or not, is left as it is.
+    const policiesCreated = await ensurePlanPolicies(tx);
+    const audiencesSet = (await applyDefaultAudiences(tx)).length;
+
     return {
       levels: levelEntries.length,
       teams: teamEntries.length,
       contacts: Object.keys(config.contacts).length,
       drills: drillEntries.length,
+      policiesCreated,
+      audiencesSet,
     };
   });
 }

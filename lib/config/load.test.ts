@@ -62,6 +62,23 @@ describe("loadPlanConfig", () => {
     expect(problems.some((p) => p.includes("contacts.primary.phone: must be an international phone number"))).toBe(true);
   });
 
+  it("reads an emergency contact's channels, both when it names none", async () => {
+    await writeFile(
+      path.join(dir, "emergency-contacts.yml"),
+      'contacts:\n  primary:\n    name: "A"\n    phone: "+1 (234) 567.8900"\n    email: "a@b.co"\n    channels: [email]\n  secondary:\n    name: "B"\n    phone: "+12345678901"\n    email: "b@b.co"\n',
+    );
+    const config = await loadPlanConfig(dir);
+    expect(config.contacts.primary).toMatchObject({ phone: "+12345678900", channels: ["email"] });
+    expect(config.contacts.secondary?.channels).toEqual(["sms", "email"]);
+
+    await writeFile(path.join(dir, "emergency-contacts.yml"), 'contacts:\n  primary:\n    name: "A"\n    phone: "+1 234 567 8900 12345"\n    email: "a@b.co"\n    channels: [pager]\n');
+    const problems = await problemsOf(loadPlanConfig(dir));
+    expect(problems).toContain(`${path.join(dir, "emergency-contacts.yml")}: contacts.primary.channels.0: must be "sms" or "email"`);
+    expect(problems).toContain(
+      `${path.join(dir, "emergency-contacts.yml")}: contacts.primary.phone: must be an international phone number: "+" then 8 to 15 digits, e.g. "+1-234-567-8900"`,
+    );
+  });
+
   it("refuses unknown fields rather than ignoring a typo", async () => {
     await writeFile(path.join(dir, "response-teams.yml"), 'teams:\n  ops:\n    lead: "a@b.co"\n    memebers: []\n');
     const problems = await problemsOf(loadPlanConfig(dir));

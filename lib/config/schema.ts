@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { phoneNumber } from "@/lib/people/phone";
 import { parseDuration } from "./duration";
 
 // The plan's YAML formats, exactly as the plan writes them.
@@ -14,10 +15,10 @@ const duration = z
 
 const email = z.email("must be an email address").transform((value) => value.toLowerCase());
 
-const phone = z
-  .string()
-  .regex(/^\+[0-9][0-9 ().-]{6,}$/, 'must be an international phone number starting with "+", e.g. "+1-234-567-8900"')
-  .transform((value) => `+${value.replace(/\D/g, "")}`);
+const channels = z
+  .array(z.enum(["sms", "email"], 'must be "sms" or "email"'))
+  .min(1, "must list at least one channel")
+  .default(["sms", "email"]);
 
 const keyed = <T extends z.ZodType>(item: T) =>
   z.record(key, item).refine((record) => Object.keys(record).length > 0, "must list at least one entry");
@@ -47,8 +48,10 @@ export const emergencyContactsSchema = z.strictObject({
     z.strictObject({
       name: z.string().min(1, "must not be empty"),
       role: z.string().min(1).optional(),
-      phone,
+      phone: phoneNumber(),
       email,
+      // How the contact may be paged; both unless the file says otherwise.
+      channels,
     }),
   ),
 });

@@ -27,11 +27,17 @@ export const planSystems = [
 
 const SEEDED_KEY = "demo.seededAt";
 
+/** Fictional numbers (+1 555 01xx ...), never anyone's real phone: the demo's outbox shows an SMS to each of them. */
+export const demoPhone = (n: number) => `+1555010${String(n).padStart(4, "0")}`;
+
 export async function isDemoSeeded(db: Db): Promise<boolean> {
   return (await db.setting.count({ where: { key: SEEDED_KEY } })) > 0;
 }
 
-/** The demo organisation: the plan's config, its critical systems, one user per role, and (unless turned off) past incidents. */
+/**
+ * The demo organisation: the plan's config, its critical systems, phone numbers for the team members,
+ * one user per role, and (unless turned off) past incidents.
+ */
 export async function seedDemo(
   db: Db,
   configDir = path.resolve(process.cwd(), "config"),
@@ -50,6 +56,11 @@ export async function seedDemo(
         create: { key: system.key, name: system.name, ownerTeamId: team?.id ?? null },
         update: {},
       });
+    }
+    // Every team member gets a number, each always the same one; a phone from the plan or an admin is kept.
+    const members = await tx.contact.findMany({ where: { memberships: { some: {} } }, select: { id: true, phone: true }, orderBy: { email: "asc" } });
+    for (const [index, member] of members.entries()) {
+      if (!member.phone) await tx.contact.update({ where: { id: member.id }, data: { phone: demoPhone(index + 1) } });
     }
     for (const user of demoUsers) {
       await tx.user.upsert({ where: { email: user.email }, create: { ...user, passwordHash }, update: {} });

@@ -1,9 +1,17 @@
 import { EventEmitter } from "node:events";
-import { run, type Runner, type WorkerEvents } from "graphile-worker";
+import { consoleLogFactory, Logger, run, type Runner, type WorkerEvents } from "graphile-worker";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
 import { startHeartbeat } from "./recovery";
 import { createTaskList, crontab } from "./tasks";
+
+// Problems only: a line per completed job would bury them (a fan-out is hundreds of jobs).
+const logger = new Logger((scope) => {
+  const log = consoleLogFactory(scope);
+  return (level, message) => {
+    if (level === "error" || level === "warning") log(level, message);
+  };
+});
 
 export interface Worker {
   stop(): Promise<void>;
@@ -25,6 +33,7 @@ export async function startWorker(connectionString: string, concurrency: number)
     taskList: createTaskList(db),
     crontab,
     events,
+    logger,
     // The process that started the worker owns the signals and stops it in order.
     noHandleSignals: true,
     pollInterval: 1000,

@@ -2,6 +2,9 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 
+// What a page shows of a person: who they are and how they can be paged.
+const contactCard = { id: true, name: true, title: true, email: true, phone: true, acceptsSms: true, acceptsEmail: true } as const;
+
 export const listSeverityLevels = cache(() =>
   db.severityLevel.findMany({
     select: { id: true, key: true, description: true, responseTimeSeconds: true, notification: true },
@@ -16,7 +19,7 @@ export const listTeams = cache(() =>
       key: true,
       name: true,
       members: {
-        select: { role: true, contact: { select: { id: true, name: true, email: true, phone: true } } },
+        select: { role: true, contact: { select: contactCard } },
         orderBy: [{ role: "asc" }, { contact: { email: "asc" } }],
       },
       systems: { select: { id: true, name: true }, orderBy: { name: "asc" } },
@@ -28,7 +31,7 @@ export const listTeams = cache(() =>
 export const listEmergencyContacts = cache(() =>
   db.contact.findMany({
     where: { emergencyKey: { not: null } },
-    select: { id: true, emergencyKey: true, name: true, title: true, phone: true, email: true },
+    select: { ...contactCard, emergencyKey: true },
     orderBy: { emergencyKey: "asc" },
   }),
 );

@@ -1,35 +1,55 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { TeamList } from "@/components/plan/team-list";
+import { CreateContactForm } from "@/components/people/create-contact-form";
+import { CreateTeamForm } from "@/components/people/create-team-form";
+import { EmergencyContacts } from "@/components/people/emergency-contacts";
+import { PeopleList } from "@/components/people/people-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
+import { hasRole } from "@/lib/auth/roles";
+import { currentUser } from "@/lib/auth/session";
+import { listContacts } from "@/lib/people/queries";
 import { listEmergencyContacts, listSystems, listTeams } from "@/lib/plan/queries";
 
 export const metadata: Metadata = { title: "Teams & contacts" };
 
 export default async function TeamsPage() {
-  const [teams, contacts, systems] = await Promise.all([listTeams(), listEmergencyContacts(), listSystems()]);
+  const [user, teams, emergency, people, systems] = await Promise.all([currentUser(), listTeams(), listEmergencyContacts(), listContacts(), listSystems()]);
+  const admin = hasRole(user?.role, "admin");
   return (
     <>
-      <PageHeader title="Teams & contacts" description="From config/response-teams.yml and config/emergency-contacts.yml." />
+      <PageHeader
+        title="Teams & contacts"
+        description="Who is paged, and how. Imported from config/response-teams.yml and config/emergency-contacts.yml; admins edit them here."
+      />
       <div className="grid gap-6">
-        <Panel title="Response teams">
+        <Panel title="Response teams" actions={<Link className="text-sm underline" href="/settings/paging">Who each severity pages</Link>}>
           <TeamList teams={teams} detailed />
+          <p className="mt-3 text-sm text-slate-600">Open a team for its roster and escalation policy.</p>
+          {admin && (
+            <details className="mt-4" data-testid="add-team">
+              <summary className="cursor-pointer text-sm font-medium">Add a team</summary>
+              <div className="mt-3">
+                <CreateTeamForm />
+              </div>
+            </details>
+          )}
         </Panel>
         <Panel title="Emergency contacts">
-          {contacts.length === 0 ? (
-            <p className="text-sm text-slate-600">No emergency contacts: import config/emergency-contacts.yml.</p>
+          <EmergencyContacts contacts={emergency} />
+        </Panel>
+        <Panel title="People">
+          <PeopleList people={people} editable={admin} />
+          {admin ? (
+            <details className="mt-4" data-testid="add-contact">
+              <summary className="cursor-pointer text-sm font-medium">Add a contact</summary>
+              <div className="mt-3">
+                <CreateContactForm />
+              </div>
+            </details>
           ) : (
-            <ul className="grid gap-4 sm:grid-cols-3" data-testid="emergency-contacts">
-              {contacts.map((contact) => (
-                <li key={contact.id} className="rounded-md border border-slate-200 p-3 text-sm">
-                  <p className="text-xs font-semibold uppercase text-slate-500">{contact.emergencyKey}</p>
-                  <p className="font-semibold">{contact.name}</p>
-                  {contact.title && <p className="text-slate-600">{contact.title}</p>}
-                  {contact.phone && <a className="block underline" href={`tel:${contact.phone}`}>{contact.phone}</a>}
-                  <a className="block underline" href={`mailto:${contact.email}`}>{contact.email}</a>
-                </li>
-              ))}
-            </ul>
+            <p className="mt-3 text-sm text-slate-600">Only admins change people, teams and escalation policies.</p>
           )}
         </Panel>
         <Panel title="Critical systems">
@@ -38,7 +58,7 @@ export default async function TeamsPage() {
           ) : (
             <ul className="divide-y divide-slate-100 text-sm">
               {systems.map((system) => (
-                <li key={system.id} className="flex justify-between py-2">
+                <li key={system.id} className="flex justify-between gap-4 py-2">
                   <span>{system.name}</span>
                   <span className="text-slate-600">{system.ownerTeam?.name ?? "No owning team"}</span>
                 </li>

@@ -1,0 +1,31 @@
+import { Channels } from "./channels";
+
+interface EmergencyContact {
+  id: string;
+  emergencyKey: string | null;
+  name: string;
+  title: string | null;
+  email: string;
+  phone: string | null;
+  acceptsSms: boolean;
+  acceptsEmail: boolean;
+}
+
+/** The plan's primary, secondary and security contacts: the last steps of the plan's escalation chain. */
+export function EmergencyContacts({ contacts }: { contacts: EmergencyContact[] }) {
+  if (contacts.length === 0) return <p className="text-sm text-slate-600">No emergency contacts: import config/emergency-contacts.yml.</p>;
+  return (
+    <ul className="grid gap-4 sm:grid-cols-3" data-testid="emergency-contacts">
+      {contacts.map((contact) => (
+        <li key={contact.id} className="rounded-md border border-slate-200 p-3 text-sm [overflow-wrap:anywhere]">
+          <p className="text-xs font-semibold uppercase text-slate-500">{contact.emergencyKey}</p>
+          <p className="font-semibold">{contact.name}</p>
+          {contact.title && <p className="text-slate-600">{contact.title}</p>}
+          {contact.phone && <a className="block underline" href={`tel:${contact.phone}`}>{contact.phone}</a>}
+          <a className="block underline" href={`mailto:${contact.email}`}>{contact.email}</a>
+          <Channels contact={contact} />
+        </li>
+      ))}
+    </ul>
+  );
+}
