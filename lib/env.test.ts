@@ -4,8 +4,14 @@ import { EnvError, parseEnv } from "./env";
 describe("parseEnv", () => {
   it("gives the documented defaults", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", DATA_DIR: ".data", EMBEDDED_PG_PORT: 54329, WORKER_CONCURRENCY: 5 });
+    expect(env).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", DATA_DIR: ".data", EMBEDDED_PG_PORT: 54329, WORKER_CONCURRENCY: 10, PAGE_LINK_TTL_HOURS: 24 });
     expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("takes a provider's settings all together or not at all, naming what is missing", () => {
+    expect(() => parseEnv({ TWILIO_ACCOUNT_SID: `AC${"0".repeat(32)}` })).toThrow(/TWILIO_AUTH_TOKEN: is required when TWILIO_ACCOUNT_SID is set/);
+    expect(() => parseEnv({ SENDGRID_FROM: "pages@example.com" })).toThrow(/SENDGRID_API_KEY: is required/);
+    expect(parseEnv({ SENDGRID_API_KEY: "SG.x", SENDGRID_FROM: "pages@example.com" }).SENDGRID_FROM).toBe("pages@example.com");
   });
 
   it("treats an empty variable as unset", () => {
