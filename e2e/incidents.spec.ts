@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { declareThroughForm as declareWithForm, type DeclareOptions } from "./support/declare";
 import { captureAction, submitServerAction, withFields } from "./support/actions";
 import { signInThroughForm, storageStatePath } from "./support/auth";
 import type { TestDatabase } from "./support/database";
@@ -7,20 +8,9 @@ import type { TestDatabase } from "./support/database";
 // The incident flow in the browser. Time is arranged by moving the incident's own timestamps
 // in the database (a clock the test controls), never by waiting.
 
-async function declareThroughForm(page: Page, title: string, severity = "critical") {
-  await page.goto("/incidents/new");
-  const form = page.getByTestId("declare-form");
-  await form.getByLabel("Title").fill(title);
-  await form.getByRole("radio", { name: new RegExp(`^${severity}`, "i") }).check();
-  await form.getByRole("checkbox", { name: /Bridge Infrastructure/ }).check();
-  await form.getByLabel("Impact", { exact: true }).fill("Withdrawals are failing for every user.");
-  await form.getByLabel("Description").fill("Relayer **stalled** after the upgrade.");
-  await submitServerAction(page, () => form.getByRole("button", { name: "Declare incident" }).click());
-  await expect(page).toHaveURL(/\/incidents\/[0-9a-f-]{36}$/);
-  return page.url().split("/").pop()!;
-}
+const declareThroughForm = (page: Page, title: string, severity: DeclareOptions["severity"] = "critical") =>
+  declareWithForm(page, title, { severity, description: "Relayer **stalled** after the upgrade." });
 
-/** Moves an incident's clock back, as if it had been declared `minutes` ago. */
 async function declaredMinutesAgo(db: TestDatabase, id: string, minutes: number) {
   await db.query(
     `UPDATE "Incident" i SET "declaredAt" = now() - make_interval(mins => $2),

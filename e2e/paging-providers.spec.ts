@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 import { startSandbox, type StartedSandbox } from "@/test/sandbox";
 import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD } from "./support/auth";
-import { submitServerAction } from "./support/actions";
+import { declareThroughForm, type DeclareOptions } from "./support/declare";
 import { embeddedDatabaseUrl, query, startFirebreak, until, type StartedServer } from "./support/server-process";
 
 // Firebreak configured with Twilio and SendGrid, both the provider sandbox: the real SDKs, the
@@ -47,17 +47,10 @@ async function signInAsCommander(page: Page) {
   await expect(page.getByTestId("current-user").first()).toBeAttached();
 }
 
-async function declare(page: Page, title: string, severity: string): Promise<{ id: string; number: number }> {
-  await page.goto(`${base}/incidents/new`);
-  const form = page.getByTestId("declare-form");
-  await form.getByLabel("Title").fill(title);
-  await form.getByRole("radio", { name: new RegExp(`^${severity}`, "i") }).check();
-  await form.getByRole("checkbox", { name: /Bridge Infrastructure/ }).check();
-  await form.getByLabel("Impact", { exact: true }).fill("Withdrawals are failing for every user.");
-  await submitServerAction(page, () => form.getByRole("button", { name: "Declare incident" }).click());
-  await expect(page).toHaveURL(/\/incidents\/[0-9a-f-]{36}$/);
-  const [incident] = await query<{ id: string; number: number }>(databaseUrl, `SELECT id, number FROM "Incident" WHERE title = $1`, [title]);
-  return incident!;
+async function declare(page: Page, title: string, severity: DeclareOptions["severity"]): Promise<{ id: string; number: number }> {
+  const id = await declareThroughForm(page, title, { severity, origin: base });
+  const [incident] = await query<{ number: number }>(databaseUrl, `SELECT number FROM "Incident" WHERE id = $1`, [id]);
+  return { id, number: incident!.number };
 }
 
 const pagesOf = (incidentId: string) =>

@@ -4,6 +4,7 @@ import type { Role } from "@/lib/auth/roles";
 import { importPlanConfig } from "@/lib/config/import";
 import { loadPlanConfig } from "@/lib/config/load";
 import type { Db } from "@/lib/db/client";
+import { resetDatabase } from "./reset-database";
 
 /** The plan's configuration, two systems and one user per role: what incident tests stand on. */
 export async function seedIncidentWorld(db: Db) {
@@ -21,4 +22,13 @@ export async function seedIncidentWorld(db: Db) {
     users: { viewer, responder, commander, admin },
     severities: { critical: await severity("critical"), high: await severity("high"), medium: await severity("medium"), low: await severity("low") },
   };
+}
+
+export type IncidentWorld = Awaited<ReturnType<typeof seedIncidentWorld>>;
+
+/** An empty database and job queue, then the world above: the usual start of an incident or paging test. */
+export async function freshIncidentWorld(db: Db): Promise<IncidentWorld> {
+  await resetDatabase(db);
+  await db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_jobs`);
+  return seedIncidentWorld(db);
 }

@@ -1,14 +1,9 @@
 import { Channels } from "./channels";
+import type { ContactValues } from "./contact-fields";
 
-interface EmergencyContact {
+interface EmergencyContact extends ContactValues {
   id: string;
   emergencyKey: string | null;
-  name: string;
-  title: string | null;
-  email: string;
-  phone: string | null;
-  acceptsSms: boolean;
-  acceptsEmail: boolean;
 }
 
 /** The plan's primary, secondary and security contacts: the last steps of the plan's escalation chain. */

@@ -1,14 +1,9 @@
 import { Channels } from "./channels";
+import type { ContactValues } from "./contact-fields";
 import { EditContact } from "./edit-contact";
 
-interface Person {
+interface Person extends ContactValues {
   id: string;
-  name: string;
-  title: string | null;
-  email: string;
-  phone: string | null;
-  acceptsSms: boolean;
-  acceptsEmail: boolean;
   emergencyKey: string | null;
   memberships: { role: "lead" | "member"; team: { key: string; name: string } }[];
 }

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { submitServerAction } from "./actions";
 import type { TestDatabase } from "./database";
+import { declareThroughForm, type DeclareOptions } from "./declare";
 
 // Shared by the paging specs. The e2e server has no provider settings, so every page goes to the
 // dev outbox; the worker hands pages over asynchronously, hence the waiting helpers.
@@ -12,16 +12,8 @@ export interface DeclaredIncident {
 }
 
 /** Declares an incident on Bridge Infrastructure through the form and waits on its page. */
-export async function declareIncident(page: Page, db: TestDatabase, title: string, severity: "critical" | "high" | "medium" | "low"): Promise<DeclaredIncident> {
-  await page.goto("/incidents/new");
-  const form = page.getByTestId("declare-form");
-  await form.getByLabel("Title").fill(title);
-  await form.getByRole("radio", { name: new RegExp(`^${severity}`, "i") }).check();
-  await form.getByRole("checkbox", { name: /Bridge Infrastructure/ }).check();
-  await form.getByLabel("Impact", { exact: true }).fill("Withdrawals are failing for every user.");
-  await submitServerAction(page, () => form.getByRole("button", { name: "Declare incident" }).click());
-  await expect(page).toHaveURL(/\/incidents\/[0-9a-f-]{36}$/);
-  const id = page.url().split("/").pop()!;
+export async function declareIncident(page: Page, db: TestDatabase, title: string, severity: DeclareOptions["severity"]): Promise<DeclaredIncident> {
+  const id = await declareThroughForm(page, title, { severity });
   const [row] = await db.query<{ number: number }>(`SELECT number FROM "Incident" WHERE id = $1`, [id]);
   return { id, number: row!.number, reference: `INC-${row!.number}` };
 }

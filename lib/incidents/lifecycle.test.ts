@@ -1,20 +1,17 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
-import { seedIncidentWorld } from "@/test/incident-fixtures";
-import { resetDatabase } from "@/test/reset-database";
+import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
 import { addNote, assignIncidentRole, changeSeverity, postStatusUpdate } from "./changes";
 import { ACK_BREACH_TASK, declareIncident } from "./declare";
 import { acknowledgeIncident, checkAckBreach, closeIncident, mitigateIncident, reopenIncident, resolveIncident } from "./lifecycle";
 
-let world: Awaited<ReturnType<typeof seedIncidentWorld>>;
+let world: IncidentWorld;
 const t0 = new Date("2026-03-01T10:00:00Z");
 const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
 beforeEach(async () => {
-  await resetDatabase(db);
-  await db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_jobs`);
-  world = await seedIncidentWorld(db);
+  world = await freshIncidentWorld(db);
 });
 
 function declare(overrides: Partial<Parameters<typeof declareIncident>[1]> = {}, at = t0) {

@@ -1,22 +1,19 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { declareIncident } from "@/lib/incidents/declare";
-import { seedIncidentWorld } from "@/test/incident-fixtures";
+import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
 import { handOverPages } from "@/test/paging-fixtures";
-import { resetDatabase } from "@/test/reset-database";
 import { handleInboundSms, parseAckReply } from "./inbound-sms";
 import { acknowledgeByLink, describePageLink } from "./link-ack";
 import { signPageLink } from "./link-token";
 
-let world: Awaited<ReturnType<typeof seedIncidentWorld>>;
+let world: IncidentWorld;
 const t0 = new Date("2026-03-01T10:00:00Z");
 const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 const CTO_PHONE = "+12345678900";
 
 beforeEach(async () => {
-  await resetDatabase(db);
-  await db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_jobs`);
-  world = await seedIncidentWorld(db);
+  world = await freshIncidentWorld(db);
 });
 
 const declare = (title = "Bridge relayer stalled") =>

@@ -3,21 +3,18 @@ import { db } from "@/lib/db/client";
 import { declareIncident } from "@/lib/incidents/declare";
 import { acknowledgeIncident, resolveIncident } from "@/lib/incidents/lifecycle";
 import { postStatusUpdate } from "@/lib/incidents/changes";
-import { seedIncidentWorld } from "@/test/incident-fixtures";
-import { resetDatabase } from "@/test/reset-database";
+import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
 import { escalationJobKey, nextPosition, runEscalationStep } from "./escalation";
 import { handOverPages } from "@/test/paging-fixtures";
 
 const handOver = (incidentId: string) => handOverPages(db, incidentId);
 
-let world: Awaited<ReturnType<typeof seedIncidentWorld>>;
+let world: IncidentWorld;
 const t0 = new Date("2026-03-01T10:00:00Z");
 const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
 beforeEach(async () => {
-  await resetDatabase(db);
-  await db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_jobs`);
-  world = await seedIncidentWorld(db);
+  world = await freshIncidentWorld(db);
 });
 
 const declare = (severity: keyof typeof world.severities) =>

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { declareIncident } from "@/lib/incidents/declare";
-import { seedIncidentWorld } from "@/test/incident-fixtures";
-import { resetDatabase } from "@/test/reset-database";
+import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
 import { startSandbox, type StartedSandbox } from "@/test/sandbox";
 import { applyProviderStatus } from "./provider-status";
 import { MAX_SEND_ATTEMPTS, retryDelayMs, sendPage } from "./send";
@@ -12,7 +11,7 @@ import { createSendgridTransport, createTwilioTransport, type Transport } from "
 
 let sandbox: StartedSandbox;
 let transports: Record<"sms" | "email", Transport>;
-let world: Awaited<ReturnType<typeof seedIncidentWorld>>;
+let world: IncidentWorld;
 const SECURITY_PHONE = "+12345678902";
 
 beforeAll(async () => {
@@ -32,10 +31,8 @@ beforeAll(async () => {
 afterAll(() => sandbox.stop());
 
 beforeEach(async () => {
-  await resetDatabase(db);
-  await db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_jobs`);
   await sandbox.clear();
-  world = await seedIncidentWorld(db);
+  world = await freshIncidentWorld(db);
 });
 
 const send = (pageId: string) => sendPage(db, pageId, (channel) => transports[channel]);
