@@ -151,11 +151,10 @@ type EventRow = Prisma.IncidentEventCreateManyInput & { createdAt: Date };
 /** Inserts the demo history in the caller's transaction: four statements, whatever its size. */
 export async function seedDemoHistory(tx: Tx, options: { now: Date; seed?: number; incidents?: number }): Promise<{ incidents: number; events: number }> {
   const random = prng(options.seed ?? 4);
-  const [levels, systems, users] = await Promise.all([
-    tx.severityLevel.findMany({ select: { id: true, key: true, responseTimeSeconds: true }, orderBy: { rank: "asc" } }),
-    tx.system.findMany({ where: { key: { in: [...new Set(scenarios.map((scenario) => scenario.system))] } }, select: { id: true, key: true, name: true } }),
-    tx.user.findMany({ where: { email: { endsWith: DEMO_EMAIL_DOMAIN }, disabledAt: null }, select: { id: true, name: true, role: true }, orderBy: { email: "asc" } }),
-  ]);
+  // One after the other: a transaction is one connection.
+  const levels = await tx.severityLevel.findMany({ select: { id: true, key: true, responseTimeSeconds: true }, orderBy: { rank: "asc" } });
+  const systems = await tx.system.findMany({ where: { key: { in: [...new Set(scenarios.map((scenario) => scenario.system))] } }, select: { id: true, key: true, name: true } });
+  const users = await tx.user.findMany({ where: { email: { endsWith: DEMO_EMAIL_DOMAIN }, disabledAt: null }, select: { id: true, name: true, role: true }, orderBy: { email: "asc" } });
   const cast: Cast = {
     commanders: users.filter((user) => user.role === "commander" || user.role === "admin"),
     responders: users.filter((user) => user.role !== "viewer"),

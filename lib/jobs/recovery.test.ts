@@ -41,3 +41,24 @@ it("takes a worker whose heartbeat stopped for dead", async () => {
   expect(await releaseDeadWorkers(pool)).toEqual(["worker-gone"]);
   expect(await lockOf(job)).toBeNull();
 });
+
+it("releases at once the jobs of a worker whose database connection is gone, not of one whose connection lives", async () => {
+  const gone = await lockedJob("worker-killed", 1);
+  const live = await lockedJob("worker-running", 1);
+  const held = await pool.connect();
+  try {
+    const { rows } = await held.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    await db.workerHeartbeat.createMany({
+      data: [
+        // No PostgreSQL backend has this pid: the process that held it is dead.
+        { id: "host:3:c", workerIds: ["worker-killed"], host: "host", pid: 3, backendPid: 2_000_000_000 },
+        { id: "host:4:d", workerIds: ["worker-running"], host: "host", pid: 4, backendPid: rows[0]!.pid },
+      ],
+    });
+    expect(await releaseDeadWorkers(pool)).toEqual(["worker-killed"]);
+    expect(await lockOf(gone)).toBeNull();
+    expect(await lockOf(live)).toBe("worker-running");
+  } finally {
+    held.release();
+  }
+});

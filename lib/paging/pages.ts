@@ -34,10 +34,9 @@ export const pageDedupeKey = (kind: PageKind, incidentId: string, scope: string,
 /** Renders and writes the pages of one notification and their send jobs; people already paged in this scope are skipped. */
 export async function createPages(tx: Tx, batch: PageBatch): Promise<{ id: string; contactId: string | null; channel: Channel }[]> {
   if (batch.recipients.length === 0) return [];
-  const [templates, values] = await Promise.all([
-    loadTemplates(tx),
-    incidentPlaceholderValues(tx, batch.incident.id, { ...batch.update, at: batch.at }),
-  ]);
+  // One after the other: a transaction is one connection.
+  const templates = await loadTemplates(tx);
+  const values = await incidentPlaceholderValues(tx, batch.incident.id, { ...batch.update, at: batch.at });
   const rows = [];
   for (const recipient of batch.recipients) {
     for (const channel of batch.channels ?? channelsFor(recipient)) {

@@ -27,22 +27,20 @@ export function addressFor(recipient: Recipient, channel: Channel): string | nul
 
 /** The people a step's targets name, each once, in the order the targets list them. */
 export async function resolveTargets(tx: Tx, teamId: string | null, targets: EscalationTarget[]): Promise<Recipient[]> {
+  const contactIds = targets.flatMap((target) => (target.type === "contact" ? [target.contactId] : []));
+  const wantsTeam = teamId !== null && targets.some((target) => target.type !== "contact");
+  // Two queries whatever the size of the step: a step may name hundreds of people.
+  const contacts = contactIds.length ? await tx.contact.findMany({ where: { id: { in: contactIds } }, select: recipientSelect }) : [];
+  const members = wantsTeam
+    ? await tx.teamMember.findMany({ where: { teamId: teamId! }, select: { role: true, contact: { select: recipientSelect } }, orderBy: [{ role: "asc" }, { createdAt: "asc" }] })
+    : [];
+  const byId = new Map(contacts.map((contact) => [contact.id, contact]));
   const found = new Map<string, Recipient>();
+  const add = (person: Recipient | undefined) => person && !found.has(person.id) && found.set(person.id, person);
   for (const target of targets) {
-    const people =
-      target.type === "contact"
-        ? await tx.contact.findMany({ where: { id: target.contactId }, select: recipientSelect })
-        : teamId === null
-          ? []
-          : (
-              await tx.teamMember.findMany({
-                // "All members" includes the lead: everyone on the team is paged.
-                where: { teamId, ...(target.type === "team_lead" ? { role: "lead" as const } : {}) },
-                select: { contact: { select: recipientSelect } },
-                orderBy: [{ role: "asc" }, { createdAt: "asc" }],
-              })
-            ).map((member) => member.contact);
-    for (const person of people) if (!found.has(person.id)) found.set(person.id, person);
+    if (target.type === "contact") add(byId.get(target.contactId));
+    // "All members" includes the lead: everyone on the team is paged.
+    else for (const member of members) if (target.type === "team_members" || member.role === "lead") add(member.contact);
   }
   return [...found.values()];
 }

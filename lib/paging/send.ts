@@ -1,9 +1,9 @@
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import type { Channel, PageKind } from "@/lib/db/generated/client";
 import { enqueueJob } from "@/lib/jobs/enqueue";
-import { publishChange } from "@/lib/live/publish";
+import { CHANGES_CHANNEL, publishChange } from "@/lib/live/publish";
 import { recordPermanentFailure } from "./failure";
 import { PAGE_JOB_PRIORITY, PAGE_SEND_TASK } from "./pages";
-import { advances } from "./status-rank";
 import { transportFor } from "./transports";
 import type { SendResult, Transport } from "./transports/types";
 
@@ -16,67 +16,97 @@ export function retryDelayMs(attempt: number, random = Math.random): number {
   return Math.round(base * (0.75 + random() * 0.5));
 }
 
-async function lockPage(tx: Tx, pageId: string) {
-  await tx.$queryRaw`SELECT id FROM "Page" WHERE id = ${pageId}::uuid FOR UPDATE`;
-  return tx.page.findUnique({
-    where: { id: pageId },
-    select: {
-      id: true, incidentId: true, kind: true, channel: true, recipient: true, subject: true, body: true, status: true, attempts: true,
-      incident: { select: { acknowledgedAt: true } },
-    },
+interface Claim {
+  incidentId: string;
+  kind: PageKind;
+  channel: Channel;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  /** The attempt this send is; null when the page was cancelled instead. */
+  number: number | null;
+}
+
+/**
+ * Claims a queued page for one attempt, in one statement: the page locked, an attempt a dead
+ * worker left open marked unknown, and either a new attempt written and the page "sending", or
+ * the page cancelled because its incident was acknowledged meanwhile. Pages already sent,
+ * delivered, failed or cancelled are not returned: a repeated job does nothing.
+ */
+async function claimPage(db: Db, pageId: string): Promise<Claim | null> {
+  const rows = await db.$queryRaw<Claim[]>`
+    WITH page AS (
+      SELECT p.id, p."incidentId", p.kind, p.channel, p.recipient, p.subject, p.body, p.attempts,
+             (p.kind = 'incident' AND i."acknowledgedAt" IS NOT NULL) AS moot
+        FROM "Page" p JOIN "Incident" i ON i.id = p."incidentId"
+       WHERE p.id = ${pageId}::uuid AND p.status IN ('queued', 'sending')
+         FOR UPDATE OF p
+    ), lost AS (
+      UPDATE "PageAttempt" SET "finishedAt" = now(), outcome = 'unknown'
+       WHERE "pageId" IN (SELECT id FROM page) AND "finishedAt" IS NULL
+    ), changed AS (
+      UPDATE "Page" p
+         SET status = CASE WHEN page.moot THEN 'cancelled'::"PageStatus" ELSE 'sending'::"PageStatus" END,
+             "cancelledAt" = CASE WHEN page.moot THEN now() ELSE p."cancelledAt" END,
+             attempts = CASE WHEN page.moot THEN p.attempts ELSE p.attempts + 1 END
+        FROM page WHERE p.id = page.id
+      RETURNING p.id, p.attempts, page.moot
+    ), attempt AS (
+      INSERT INTO "PageAttempt" ("pageId", number, "startedAt")
+      SELECT id, attempts, now() FROM changed WHERE NOT moot
+    )
+    SELECT page."incidentId", page.kind, page.channel, page.recipient, page.subject, page.body,
+           CASE WHEN changed.moot THEN NULL ELSE changed.attempts END AS number,
+           CASE WHEN changed.moot THEN (SELECT true FROM pg_notify(${CHANGES_CHANNEL}, json_build_object('topic', 'incident', 'id', page."incidentId")::text)) END AS notified
+      FROM page JOIN changed ON changed.id = page.id`;
+  return rows[0] ?? null;
+}
+
+/** A provider took the page: one statement records the attempt's end, the provider id, and (unless a callback got further first) "sent". */
+async function recordSent(db: Db, pageId: string, number: number, providerId: string): Promise<void> {
+  await db.$queryRaw`
+    WITH attempt AS (
+      UPDATE "PageAttempt" SET "finishedAt" = now(), outcome = 'sent' WHERE "pageId" = ${pageId}::uuid AND number = ${number}
+    ), page AS (
+      UPDATE "Page" SET "providerId" = ${providerId}, "sentAt" = now(),
+             status = CASE WHEN status IN ('queued', 'sending') THEN 'sent'::"PageStatus" ELSE status END
+       WHERE id = ${pageId}::uuid
+      RETURNING "incidentId"
+    )
+    SELECT true AS notified FROM page CROSS JOIN LATERAL pg_notify(${CHANGES_CHANNEL}, json_build_object('topic', 'incident', 'id', page."incidentId")::text)`;
+}
+
+/** A provider refused or could not be reached: retry later, or give up and fall back to the other channel. */
+async function recordRefusal(db: Db, pageId: string, incidentId: string, number: number, result: Extract<SendResult, { ok: false }>): Promise<void> {
+  const retry = result.retryable && number < MAX_SEND_ATTEMPTS;
+  await db.$transaction(async (tx) => {
+    const now = new Date();
+    await tx.pageAttempt.update({
+      where: { pageId_number: { pageId, number } },
+      data: { finishedAt: now, outcome: retry ? "retry" : "failed", httpStatus: result.httpStatus ?? null, error: result.reason },
+    });
+    if (retry) {
+      await tx.page.updateMany({ where: { id: pageId, status: "sending" }, data: { status: "queued", error: result.reason } });
+      await enqueueJob(tx, PAGE_SEND_TASK, { pageId }, { runAt: new Date(now.getTime() + retryDelayMs(number)), priority: PAGE_JOB_PRIORITY });
+    } else {
+      await recordPermanentFailure(tx, pageId, result.retryable ? `Gave up after ${number} attempts: ${result.reason}` : result.reason, now);
+    }
+    await publishChange(tx, { topic: "incident", id: incidentId });
   });
 }
 
 /**
  * The page-send job. The attempt is written before the provider is called, so a worker that dies
- * mid-call leaves a trace; the outcome is written after, moving the status only forward.
+ * mid-call leaves a trace (and the page is sent again: for a page, twice beats never); the outcome
+ * is written after, moving the status only forward.
  */
-export async function sendPage(db: Db, pageId: string, transport: (channel: "sms" | "email") => Transport = transportFor) {
-  const claimed = await db.$transaction(async (tx) => {
-    const page = await lockPage(tx, pageId);
-    // Sent, delivered, failed or cancelled already: a repeated job does nothing.
-    if (!page || (page.status !== "queued" && page.status !== "sending")) return null;
-    const now = new Date();
-    if (page.kind === "incident" && page.incident.acknowledgedAt) {
-      await tx.page.update({ where: { id: page.id }, data: { status: "cancelled", cancelledAt: now } });
-      await publishChange(tx, { topic: "incident", id: page.incidentId });
-      return null;
-    }
-    // "sending" here means a worker stopped during its call: whether the provider got it is unknown.
-    await tx.pageAttempt.updateMany({ where: { pageId, finishedAt: null }, data: { finishedAt: now, outcome: "unknown" } });
-    const number = page.attempts + 1;
-    await tx.pageAttempt.create({ data: { pageId, number, startedAt: now } });
-    await tx.page.update({ where: { id: pageId }, data: { status: "sending", attempts: number } });
-    return { ...page, number };
-  });
-  if (!claimed) return;
-
-  const result: SendResult = await transport(claimed.channel)
-    .send({ pageId, channel: claimed.channel, to: claimed.recipient, subject: claimed.subject, body: claimed.body })
-    .catch((error: unknown) => ({ ok: false, retryable: true, reason: error instanceof Error ? error.message : String(error) }));
-
-  await db.$transaction(async (tx) => {
-    const page = await lockPage(tx, pageId);
-    if (!page) return;
-    const now = new Date();
-    const outcome = result.ok ? "sent" : result.retryable && claimed.number < MAX_SEND_ATTEMPTS ? "retry" : "failed";
-    await tx.pageAttempt.update({
-      where: { pageId_number: { pageId, number: claimed.number } },
-      data: { finishedAt: now, outcome, httpStatus: result.ok ? null : (result.httpStatus ?? null), error: result.ok ? null : result.reason },
-    });
-    if (result.ok) {
-      // A status callback may have overtaken us; keep whichever status is further along.
-      await tx.page.update({
-        where: { id: pageId },
-        data: { providerId: result.providerId, sentAt: now, ...(advances(page.status, "sent") ? { status: "sent" } : {}) },
-      });
-    } else if (outcome === "retry") {
-      await tx.page.update({ where: { id: pageId }, data: { status: "queued", error: result.reason } });
-      await enqueueJob(tx, PAGE_SEND_TASK, { pageId }, { runAt: new Date(now.getTime() + retryDelayMs(claimed.number)), priority: PAGE_JOB_PRIORITY });
-    } else {
-      const reason = result.retryable ? `Gave up after ${claimed.number} attempts: ${result.reason}` : result.reason;
-      await recordPermanentFailure(tx, pageId, reason, now);
-    }
-    await publishChange(tx, { topic: "incident", id: page.incidentId });
-  });
+export async function sendPage(db: Db, pageId: string, transport: (channel: Channel) => Transport = transportFor) {
+  const claim = await claimPage(db, pageId);
+  if (!claim || claim.number === null) return;
+  const number = Number(claim.number);
+  const result: SendResult = await transport(claim.channel)
+    .send({ pageId, channel: claim.channel, to: claim.recipient, subject: claim.subject, body: claim.body })
+    .catch((error: unknown) => ({ ok: false as const, retryable: true, reason: error instanceof Error ? error.message : String(error) }));
+  if (result.ok) await recordSent(db, pageId, number, result.providerId);
+  else await recordRefusal(db, pageId, claim.incidentId, number, result);
 }

@@ -36,10 +36,9 @@ export async function saveSeverityAudience(db: Db, input: AudienceInput, actor: 
   return db.$transaction(async (tx) => {
     const severity = await tx.severityLevel.findUnique({ where: { id: audience.severityId }, select: { id: true, key: true } });
     if (!severity) throw new DomainError("That severity level no longer exists.");
-    const [teams, contacts] = await Promise.all([
-      tx.team.findMany({ where: { id: { in: teamIds } }, select: { key: true } }),
-      tx.contact.findMany({ where: { id: { in: contactIds } }, select: { email: true } }),
-    ]);
+    // One after the other: a transaction is one connection.
+    const teams = await tx.team.findMany({ where: { id: { in: teamIds } }, select: { key: true } });
+    const contacts = await tx.contact.findMany({ where: { id: { in: contactIds } }, select: { email: true } });
     if (teams.length !== teamIds.length) throw fieldError("teamIds", "Teams: choose existing teams");
     if (contacts.length !== contactIds.length) throw fieldError("contactIds", "Contacts: choose existing contacts");
     await writeAudience(tx, severity, { teamIds, contactIds }, actor.label);
@@ -57,15 +56,13 @@ export async function saveSeverityAudience(db: Db, input: AudienceInput, actor: 
 
 /** Sets the plan's default audience on every severity that has none and that nobody has set yet. Returns the severity keys set. */
 export async function applyDefaultAudiences(tx: Tx): Promise<string[]> {
-  const [severities, decided, teams, contacts] = await Promise.all([
-    tx.severityLevel.findMany({
-      select: { id: true, key: true, notification: true, _count: { select: { audienceTeams: true, audienceContacts: true } } },
-      orderBy: { rank: "asc" },
-    }),
-    tx.setting.findMany({ where: { key: { startsWith: decidedKey("") } }, select: { key: true } }),
-    tx.team.findMany({ select: { id: true, key: true } }),
-    tx.contact.findMany({ where: { emergencyKey: { not: null } }, select: { id: true, emergencyKey: true } }),
-  ]);
+  const severities = await tx.severityLevel.findMany({
+    select: { id: true, key: true, notification: true, _count: { select: { audienceTeams: true, audienceContacts: true } } },
+    orderBy: { rank: "asc" },
+  });
+  const decided = await tx.setting.findMany({ where: { key: { startsWith: decidedKey("") } }, select: { key: true } });
+  const teams = await tx.team.findMany({ select: { id: true, key: true } });
+  const contacts = await tx.contact.findMany({ where: { emergencyKey: { not: null } }, select: { id: true, emergencyKey: true } });
   const done = new Set(decided.map((setting) => setting.key));
   const applied: string[] = [];
   for (const severity of severities) {

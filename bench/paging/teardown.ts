@@ -1,0 +1,38 @@
+import { takeOverShutdownSignals } from "@/lib/db/embedded";
+
+// What the run started, stopped in reverse order on success, failure or Ctrl-C (the way
+// bench/incidents.ts does it); a later call waits for an earlier one.
+
+export class Teardown {
+  private readonly stops: (() => Promise<void>)[] = [];
+  private cleaning = Promise.resolve();
+  interrupted = false;
+
+  /** Ctrl-C or SIGTERM stops everything; the step in flight then fails and the run ends through its error path. */
+  takeOverSignals(): void {
+    takeOverShutdownSignals();
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => {
+        this.interrupted = true;
+        void this.run();
+        setTimeout(() => process.exit(130), 30_000).unref();
+      });
+    }
+  }
+
+  /** Registers how to stop what was just started; after Ctrl-C, stops it and ends the run. */
+  async own(stop: () => Promise<void>): Promise<void> {
+    this.stops.push(stop);
+    if (this.interrupted) {
+      await this.run();
+      throw new Error("Interrupted");
+    }
+  }
+
+  run(): Promise<void> {
+    this.cleaning = this.cleaning.then(async () => {
+      while (this.stops.length > 0) await this.stops.pop()!().catch((error: unknown) => console.error(error));
+    });
+    return this.cleaning;
+  }
+}
