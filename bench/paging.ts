@@ -18,7 +18,7 @@ import { measureKillRecovery } from "./paging/kill";
 import { explainLatency, measureLatency } from "./paging/latency";
 import { checkOutcome, describeOutcome } from "./paging/outcome";
 import { ReceiptLog } from "./paging/receipts";
-import { percentiles } from "./paging/stats";
+import { percentiles } from "./support/percentiles";
 import { Teardown } from "./paging/teardown";
 import { spawnWorker, type WorkerProcess } from "./paging/worker-process";
 import { seedPagingWorld } from "./paging/world";

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { processTreeCpuMs } from "../support/process-cpu";
 import type { ReceiptLog } from "./receipts";
-import { percentiles, type Percentiles } from "./stats";
+import { percentiles, type Percentiles } from "../support/percentiles";
 import { declareBenchIncident, type PagingWorld } from "./world";
 
 // One incident paging everyone: from the declare transaction's commit until the sandbox has

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { FloorProbe } from "./floor";
 import type { ReceiptLog } from "./receipts";
-import { percentiles, type Percentiles } from "./stats";
+import { percentiles, type Percentiles } from "../support/percentiles";
 import { declareBenchIncident, type PagingWorld } from "./world";
 
 // One declaration paging one person: from the declare transaction's commit to the sandbox's

@@ -1,3 +1,5 @@
+import { percentile } from "./percentiles";
+
 // Sequential GETs timed to the last byte of the body, as a browser receives a streamed page.
 
 export interface LatencyStats {
@@ -12,11 +14,6 @@ export interface Probe {
   path: string;
   /** Text the response must contain, so an error page or a redirect is never timed as a success. */
   expect: string;
-}
-
-/** Nearest-rank percentile of an ascending list. */
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 export function latencyStats(durations: number[]): LatencyStats {

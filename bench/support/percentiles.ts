@@ -1,5 +1,3 @@
-// bench/support/latency.ts reports p50/p95; paging's targets are p50/p99.
-
 export interface Percentiles {
   count: number;
   min: number;
@@ -8,8 +6,8 @@ export interface Percentiles {
   max: number;
 }
 
-/** Nearest-rank percentile, as bench/support/latency.ts computes it. */
-function percentile(sorted: number[], p: number): number {
+/** Nearest-rank percentile of an ascending list. */
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
