@@ -31,6 +31,8 @@ export function IncidentView({ initial, paging, objectives, role, choices }: Inc
     queryKey: incidentKeys.detail(initial.id),
     queryFn: () => fetchJson<IncidentDetail>(`/api/incidents/${initial.id}`),
     initialData: initial,
+    // The server read `initial` before this page was live: changes in between arrive with this fetch.
+    refetchOnMount: "always",
   });
   const currentRoles = incident.roles.filter((assignment) => !assignment.endedAt);
   return (

@@ -33,6 +33,8 @@ export function useLiveUpdates(): LiveStatus {
     let failures = 0;
     // Set while disconnected: changes may have been missed, so the next connection reloads everything.
     let missed = false;
+    // The page's data was read before the stream opened; what changed in between would be lost.
+    let first = true;
     // Aborted on unmount: ends a retry in flight, and anything scheduled after.
     const mounted = new AbortController();
 
@@ -75,7 +77,11 @@ export function useLiveUpdates(): LiveStatus {
         if (missed) {
           missed = false;
           invalidate();
+        } else if (first) {
+          // Queries only: a server-rendered page is not drawn again for a gap of a moment.
+          void queryClient.invalidateQueries({ type: "active" });
         }
+        first = false;
       };
       opened.onerror = () => {
         missed = true;

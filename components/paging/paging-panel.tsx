@@ -15,6 +15,8 @@ export function PagingPanel({ incidentId, initial }: { incidentId: string; initi
     queryKey: incidentKeys.paging(incidentId),
     queryFn: () => fetchJson<IncidentPaging>(`/api/incidents/${incidentId}/paging`),
     initialData: initial,
+    // The server read `initial` before this page was live: changes in between arrive with this fetch.
+    refetchOnMount: "always",
   });
   return (
     <Panel title="Paging">

@@ -1,14 +1,8 @@
-import { addTeamMemberAction, removeTeamMemberAction, setTeamLeadAction } from "@/lib/people/actions";
+import { removeTeamMemberAction, setTeamLeadAction } from "@/lib/people/actions";
 import type { TeamDetail } from "@/lib/people/queries";
 import { ActionForm } from "@/components/ui/action-form";
-import { controlClass, FieldFrame } from "@/components/ui/field";
+import { AddMemberForm, type Candidate } from "./add-member-form";
 import { Channels } from "./channels";
-
-interface Candidate {
-  id: string;
-  name: string;
-  email: string;
-}
 
 /** The team's lead and members with how each is reached; admins change the roster here. */
 export function TeamRoster({ team, editable, candidates }: { team: TeamDetail; editable: boolean; candidates: Candidate[] }) {
@@ -55,24 +49,7 @@ export function TeamRoster({ team, editable, candidates }: { team: TeamDetail; e
         candidates.length === 0 ? (
           <p className="text-sm text-slate-600">Everyone is on this team already: add a contact on the Teams &amp; contacts page first.</p>
         ) : (
-          <ActionForm action={addTeamMemberAction} submitLabel="Add to team" pendingLabel="Adding…" testId="add-member-form" hidden={{ teamId: team.id }}>
-            {(state) => (
-              <FieldFrame id="add-member-contact" name="contactId" label="Person" state={state}>
-                {(control) => (
-                  <select name="contactId" className={controlClass} defaultValue="" {...control}>
-                    <option value="" disabled>
-                      Choose someone
-                    </option>
-                    {candidates.map((candidate) => (
-                      <option key={candidate.id} value={candidate.id}>
-                        {candidate.name} ({candidate.email})
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </FieldFrame>
-            )}
-          </ActionForm>
+          <AddMemberForm teamId={team.id} candidates={candidates} />
         )
       )}
     </div>
