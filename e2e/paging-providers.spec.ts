@@ -107,8 +107,9 @@ test("no acknowledgement → the next step is paged when its delay has passed", 
     [incident.id],
   );
   await expect.poll(async () => (await pagesOf(incident.id)).find((row) => row.recipient === CTO.phone)?.step, { timeout: 20_000 }).toBe(2);
-  const sms = await sandbox.waitForMessages({ provider: "twilio", to: CTO.phone }, 1, 15_000);
-  expect(sms.some((message) => message.body?.includes(`INC-${incident.number}`))).toBe(true);
+  const escalated = (await pagesOf(incident.id)).find((row) => row.recipient === CTO.phone)!;
+  const [sms] = await sandbox.waitForMessages({ pageId: escalated.id }, 1, 15_000);
+  expect(sms!.body).toContain(`INC-${incident.number}`);
 });
 
 test("429 then success → delivered once; an invalid number → failed with the reason, email instead", async ({ page }) => {
