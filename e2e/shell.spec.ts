@@ -108,7 +108,6 @@ test("every section is reachable from the navigation by keyboard", async ({ page
 
 test("areas not built yet say so plainly", async ({ page }) => {
   for (const area of [
-    { path: "/runbooks", heading: "Runbooks" },
     { path: "/backups", heading: "Backups" },
     { path: "/postmortems", heading: "Post-mortems" },
   ]) {

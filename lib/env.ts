@@ -36,7 +36,17 @@ const envSchema = z.object({
   SENDGRID_API_URL: z.url().optional(),
   // The "Verification Key" of SendGrid's signed event webhook (base64 public key).
   SENDGRID_WEBHOOK_PUBLIC_KEY: z.string().min(1).optional(),
+  // The demo's JSON-RPC responder; the demo runbooks ask the plan's port, 8545.
+  DEMO_RPC_PORT: port.default(8545),
   PAGE_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  // SQL targets of runbook checks, "name=postgres://…" pairs (parsed by lib/runbooks/databases.ts).
+  RUNBOOK_DATABASES: z
+    .string()
+    .regex(
+      /^\s*[a-z][a-z0-9_-]*=postgres(ql)?:\/\/[^,\s]+\s*(,\s*[a-z][a-z0-9_-]*=postgres(ql)?:\/\/[^,\s]+\s*)*$/,
+      'must be comma-separated name=postgres://… pairs, e.g. "chain=postgres://reader:secret@db:5432/chain" (encode a "," in a password as %2C)',
+    )
+    .optional(),
 })
   .superRefine((value, context) => {
     // A provider is either configured completely or not at all.
@@ -89,7 +99,7 @@ export function requireSetting<K extends "DATABASE_URL" | "AUTH_SECRET">(name: K
 }
 
 /** Records a setting this process derived itself (the embedded demo's generated AUTH_SECRET). */
-export function provideSetting<K extends "AUTH_SECRET" | "DATABASE_URL">(name: K, value: NonNullable<Env[K]>): void {
+export function provideSetting<K extends "AUTH_SECRET" | "DATABASE_URL" | "RUNBOOK_DATABASES">(name: K, value: NonNullable<Env[K]>): void {
   env()[name] = value;
 }
 

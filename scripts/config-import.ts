@@ -2,6 +2,7 @@
 import path from "node:path";
 import { importPlanConfig } from "@/lib/config/import";
 import { ConfigError, loadPlanConfig } from "@/lib/config/load";
+import { importRunbooks, loadRunbooks } from "@/lib/runbooks/import";
 import { createPrismaClient } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { prepareDatabase } from "@/lib/runtime/database";
@@ -10,12 +11,14 @@ async function main() {
   const dir = path.resolve(process.argv[2] ?? "config");
   // Validate before touching any database, so a broken file is reported at once.
   const config = await loadPlanConfig(dir);
+  await loadRunbooks(path.join(dir, "runbooks"));
   const database = await prepareDatabase(env(), (line) => console.log(line));
   const db = createPrismaClient(database.url);
   try {
     const summary = await importPlanConfig(db, config);
+    const runbooks = await importRunbooks(db, path.join(dir, "runbooks"));
     console.log(
-      `Imported ${dir}: ${summary.levels} severity levels, ${summary.teams} teams, ${summary.contacts} emergency contacts, ${summary.drills} drill schedules.`,
+      `Imported ${dir}: ${summary.levels} severity levels, ${summary.teams} teams, ${summary.contacts} emergency contacts, ${summary.drills} drill schedules, ${runbooks.imported} runbooks${runbooks.retired ? ` (${runbooks.retired} retired)` : ""}.`,
     );
   } finally {
     await db.$disconnect();

@@ -4,13 +4,16 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { ConfigError } from "@/lib/config/load";
 import { createPrismaClient } from "@/lib/db/client";
 import { takeOverShutdownSignals } from "@/lib/db/embedded";
+import { prepareDemoRunbookEnvironment, type DemoRunbookEnvironment } from "@/lib/demo/runbook-environment";
 import { DEMO_PASSWORD, demoUsers, isDemoSeeded, seedDemo } from "@/lib/demo/seed";
 import { childEnvironment, env as readEnv, EnvError, provideSetting } from "@/lib/env";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
 import { ensureBuild } from "@/lib/runtime/build";
 import { prepareDatabase, type PreparedDatabase } from "@/lib/runtime/database";
+import { importRunbooks, RUNBOOKS_DIR } from "@/lib/runbooks/import";
 import { resolveAuthSecret } from "@/lib/runtime/secrets";
 
 const root = process.cwd();
@@ -63,6 +66,26 @@ async function main() {
     }
   }
 
+  // Runbooks are configuration: what config/runbooks holds now is what can run.
+  const configDb = createPrismaClient(database.url);
+  try {
+    const runbooks = await importRunbooks(configDb, path.resolve(root, RUNBOOKS_DIR));
+    log(`Runbooks: ${runbooks.imported} from ${RUNBOOKS_DIR}${runbooks.retired ? `, ${runbooks.retired} retired` : ""}`);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`[firebreak] ${error.message}`);
+    return stack.shutdown("the runbooks in config/runbooks are invalid", 1);
+  } finally {
+    await configDb.$disconnect();
+  }
+
+  if (demo && database.embedded) {
+    // The demo runbooks' backups, chain database and JSON-RPC node, prepared on every start.
+    stack.runbookDemo = await prepareDemoRunbookEnvironment({ dataDir: path.resolve(env.DATA_DIR), adminDatabaseUrl: database.url, rpcPort: env.DEMO_RPC_PORT, log });
+    const chain = stack.runbookDemo.databases.chain;
+    if (chain) provideSetting("RUNBOOK_DATABASES", [readEnv().RUNBOOK_DATABASES, `chain=${chain}`].filter(Boolean).join(","));
+  }
+
   if (runWorker) stack.worker = await startWorker(database.url, env.WORKER_CONCURRENCY);
   if (runWeb) {
     stack.web = startWeb(database.url, authSecret, env.PORT, env.HOST, () => void stack.shutdown("web server exited", 1));
@@ -108,6 +131,7 @@ async function waitForHealth(url: string, timeoutMs = 60_000): Promise<void> {
 class Stack {
   web?: ChildProcess;
   worker?: Worker;
+  runbookDemo?: DemoRunbookEnvironment;
   private stopping = false;
 
   constructor(private readonly database: PreparedDatabase) {}
@@ -125,6 +149,7 @@ class Stack {
       clearTimeout(timer);
     }
     await this.worker?.stop().catch((error) => console.error(error));
+    await this.runbookDemo?.stop().catch((error) => console.error(error));
     await this.database.embedded?.stop().catch((error) => console.error(error));
     log("Stopped.");
     process.exit(code);

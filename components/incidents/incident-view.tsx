@@ -7,8 +7,10 @@ import type { IncidentDetail } from "@/lib/incidents/queries";
 import { incidentKeys } from "@/lib/incidents/query-keys";
 import { incidentRoleLabel, type IncidentRoleName, type Objectives } from "@/lib/incidents/rules";
 import type { IncidentPaging } from "@/lib/paging/queries";
+import type { RunbookSummary, RunSummary } from "@/lib/runbooks/queries";
 import { PagingPanel } from "@/components/paging/paging-panel";
 import { SeverityBadge } from "@/components/plan/severity-levels";
+import { RecoveryActions } from "@/components/runbooks/recovery-actions";
 import { Markdown } from "@/components/ui/markdown";
 import { Panel } from "@/components/ui/panel";
 import { AckTimer } from "./ack-timer";
@@ -24,9 +26,12 @@ interface IncidentViewProps {
   objectives: Objectives;
   role: Role;
   choices: ActionChoices;
+  /** Runbooks to launch from here, and the runs already tied to the incident (fresh with each live refresh of the page). */
+  runbooks: RunbookSummary[];
+  runs: RunSummary[];
 }
 
-export function IncidentView({ initial, paging, objectives, role, choices }: IncidentViewProps) {
+export function IncidentView({ initial, paging, objectives, role, choices, runbooks, runs }: IncidentViewProps) {
   const { data: incident } = useQuery({
     queryKey: incidentKeys.detail(initial.id),
     queryFn: () => fetchJson<IncidentDetail>(`/api/incidents/${initial.id}`),
@@ -35,6 +40,7 @@ export function IncidentView({ initial, paging, objectives, role, choices }: Inc
     refetchOnMount: "always",
   });
   const currentRoles = incident.roles.filter((assignment) => !assignment.endedAt);
+  const open = incident.status !== "resolved" && incident.status !== "closed";
   return (
     <div className="grid gap-6">
       <header>
@@ -51,7 +57,7 @@ export function IncidentView({ initial, paging, objectives, role, choices }: Inc
           Declared {formatTimestamp(incident.declaredAt)}
           {incident.declaredBy ? ` by ${incident.declaredBy}` : ""} · {incident.systems.join(", ")}
         </p>
-        {incident.status !== "resolved" && incident.status !== "closed" ? (
+        {open ? (
           <p className="mt-2 text-base">
             <AckTimer ackDueAt={incident.ackDueAt} acknowledgedAt={incident.acknowledgedAt} breachedAt={incident.breachedAt} declaredAt={incident.declaredAt} />
           </p>
@@ -89,6 +95,7 @@ export function IncidentView({ initial, paging, objectives, role, choices }: Inc
             </Panel>
           )}
           <PagingPanel incidentId={initial.id} initial={paging} />
+          <RecoveryActions incidentId={initial.id} open={open} runbooks={runbooks} runs={runs} role={role} />
           <Panel title="Timeline">
             <Timeline events={incident.timeline} />
           </Panel>

@@ -3,6 +3,7 @@ import { incidentRoleLabel, type IncidentRoleName } from "@/lib/incidents/rules"
 import type { TimelineEvent } from "@/lib/incidents/queries";
 import { Markdown } from "@/components/ui/markdown";
 import { viaPhrase } from "@/components/paging/labels";
+import { isRunEvent, runEventBodyAddsDetail, RunEventText } from "@/components/runbooks/run-event-text";
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 const names = (value: unknown) => (Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : []);
@@ -20,7 +21,8 @@ function describePaging(data: Record<string, unknown>): string {
 const subjectOf = (event: TimelineEvent) => event.actor ?? ((event.kind === "acknowledged" && text(event.data.by)) || "Firebreak");
 
 // Events whose description already says what their body says.
-const describedInFull = (event: TimelineEvent) => event.kind === "paged" && typeof event.data.escalation === "string";
+const describedInFull = (event: TimelineEvent) =>
+  (event.kind === "paged" && typeof event.data.escalation === "string") || (isRunEvent(event.kind) && !runEventBodyAddsDetail(event.data));
 
 function describe(event: TimelineEvent): string {
   const data = event.data;
@@ -67,7 +69,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
           className={`rounded-md border p-3 text-sm ${event.kind === "status_update" ? "border-sky-200 bg-sky-50" : event.kind === "breached" ? "border-red-200 bg-red-50" : "border-slate-200 bg-white"}`}
         >
           <p>
-            <span className="font-medium">{subjectOf(event)}</span> {describe(event)}
+            <span className="font-medium">{subjectOf(event)}</span> {isRunEvent(event.kind) ? <RunEventText kind={event.kind} data={event.data} /> : describe(event)}
             <span className="text-slate-500"> · {formatTimestamp(event.at)}</span>
           </p>
           {event.kind === "status_update" ? (

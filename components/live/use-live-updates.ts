@@ -3,7 +3,7 @@
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { incidentKeys, settingsKeys } from "@/lib/incidents/query-keys";
+import { incidentKeys, runKeys, settingsKeys } from "@/lib/incidents/query-keys";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "offline" | "stopped";
 
@@ -57,6 +57,7 @@ export function useLiveUpdates(): LiveStatus {
       const topic = topicOf(event.data);
       if (topic === "incident") invalidate(incidentKeys.all);
       else if (topic === "settings") invalidate(settingsKeys.all);
+      else if (topic === "run") invalidate(runKeys.all);
       else if (topic === "resync") invalidate();
     };
 

@@ -16,4 +16,5 @@ export const pageKindLabel: Record<string, string> = {
   update: "Update",
   resolution: "Resolution",
   confirmation: "Confirmation",
+  approval: "Approval request",
 };

@@ -12,3 +12,9 @@ export const incidentKeys = {
 export const settingsKeys = {
   all: ["settings"] as const,
 };
+
+// A run's live changes invalidate `runKeys.all`.
+export const runKeys = {
+  all: ["runs"] as const,
+  detail: (id: string) => ["runs", "detail", id] as const,
+};

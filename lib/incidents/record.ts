@@ -23,7 +23,13 @@ export type EventKind =
   | "role_assigned"
   | "note"
   | "status_update"
-  | "paged";
+  | "paged"
+  | "runbook_requested"
+  | "runbook_approved"
+  | "runbook_rejected"
+  | "runbook_started"
+  | "runbook_step"
+  | "runbook_finished";
 
 /** Locks the incident row for the rest of the transaction, so concurrent changes apply one at a time. */
 export async function lockIncident(tx: Tx, id: string) {

@@ -6,6 +6,8 @@ export interface JobOptions {
   jobKey?: string;
   /** Lower runs first; pages go ahead of housekeeping. */
   priority?: number;
+  /** Jobs of one queue run one at a time. */
+  queueName?: string;
 }
 
 /** Adds a graphile-worker job in the caller's transaction: it exists exactly when the change does. */
@@ -13,6 +15,7 @@ export async function enqueueJob(tx: Tx, task: string, payload: Record<string, u
   await tx.$executeRaw`SELECT graphile_worker.add_job(
     ${task}::text,
     ${JSON.stringify(payload)}::json,
+    queue_name => ${options.queueName ?? null}::text,
     run_at => ${options.runAt ?? null}::timestamptz,
     job_key => ${options.jobKey ?? null}::text,
     priority => ${options.priority ?? null}::int

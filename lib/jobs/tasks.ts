@@ -6,12 +6,15 @@ import { checkAckBreach } from "@/lib/incidents/lifecycle";
 import { ESCALATION_TASK, runEscalationStep } from "@/lib/paging/escalation";
 import { PAGE_SEND_TASK } from "@/lib/paging/pages";
 import { sendPage } from "@/lib/paging/send";
+import { RUNBOOK_TASK } from "@/lib/runbooks/requests";
+import { executeRun, sweepAbandonedRuns } from "@/lib/runbooks/run-worker";
 
 const SIGN_IN_HISTORY_DAYS = 30;
 
 const incidentPayload = z.object({ incidentId: z.uuid() });
 const escalationPayload = z.object({ escalationId: z.uuid() });
 const pagePayload = z.object({ pageId: z.uuid() });
+const runPayload = z.object({ runId: z.uuid() });
 
 export function createTaskList(db: Db): TaskList {
   return {
@@ -24,6 +27,12 @@ export function createTaskList(db: Db): TaskList {
     async [PAGE_SEND_TASK](payload) {
       await sendPage(db, pagePayload.parse(payload).pageId);
     },
+    async [RUNBOOK_TASK](payload) {
+      await executeRun(db, runPayload.parse(payload).runId);
+    },
+    async "runbook-sweep"() {
+      await sweepAbandonedRuns(db);
+    },
     // Sign-in attempts only matter for throttling and recent review; keep a month.
     async "prune-sign-in-attempts"() {
       const before = new Date(Date.now() - SIGN_IN_HISTORY_DAYS * 86_400_000);
@@ -32,4 +41,4 @@ export function createTaskList(db: Db): TaskList {
   };
 }
 
-export const crontab = ["17 3 * * * prune-sign-in-attempts"].join("\n");
+export const crontab = ["17 3 * * * prune-sign-in-attempts", "* * * * * runbook-sweep"].join("\n");

@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import { consoleLogFactory, Logger, run, type Runner, type WorkerEvents } from "graphile-worker";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
+import { stopRunsInProgress } from "@/lib/runbooks/run-worker";
 import { startHeartbeat } from "./recovery";
 import { createTaskList, crontab } from "./tasks";
 
@@ -43,6 +44,7 @@ export async function startWorker(connectionString: string, concurrency: number)
   );
   return {
     async stop() {
+      stopRunsInProgress();
       await runner.stop();
       await heartbeat.stop();
       await pgPool.end();

@@ -14,6 +14,7 @@ export type Subscriber = (message: LiveMessage) => void;
 const changeSchema = z.discriminatedUnion("topic", [
   z.object({ topic: z.literal("incident"), id: z.uuid() }),
   z.object({ topic: z.literal("settings") }),
+  z.object({ topic: z.literal("run"), id: z.uuid() }),
 ]);
 
 /** Found in pg_stat_activity under this name. */

@@ -19,7 +19,7 @@ export async function recordPermanentFailure(tx: Tx, pageId: string, reason: str
   if (!advances(page.status, "failed") && page.status !== "delivered") return;
   await tx.page.update({ where: { id: pageId }, data: { status: "failed", error: reason, failedAt: now } });
 
-  if (page.kind === "confirmation" || !page.contact) return;
+  if (page.kind === "confirmation" || page.kind === "approval" || !page.contact) return;
   if (page.kind === "incident" && page.incident.acknowledgedAt) return;
   const other = page.channel === "sms" ? "email" : "sms";
   // The dedupe key is kind:incident:scope:contact:channel; the fallback shares the scope.

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { OPEN_STATUSES } from "@/lib/incidents/rules";
 import { acknowledgeAsContact, confirmationText } from "./acknowledge";
-import { createConfirmationSms } from "./pages";
+import { createDirectPage } from "./pages";
 
 export interface InboundSms {
   from: string;
@@ -60,7 +60,16 @@ export async function handleInboundSms(db: Db, sms: InboundSms, now = new Date()
   const contact = contacts.find((candidate) => candidate.id === target.contactId)!;
   return db.$transaction(async (tx) => {
     const ack = await acknowledgeAsContact(tx, { incidentId: target.incident.id, contact, via: "sms", now });
-    await createConfirmationSms(tx, { incidentId: target.incident.id, contact, phone: sms.from, body: confirmationText(ack), replyTo: sms.messageId, at: now });
+    await createDirectPage(tx, {
+      kind: "confirmation",
+      incidentId: target.incident.id,
+      contact,
+      channel: "sms",
+      recipient: sms.from,
+      body: confirmationText(ack),
+      dedupeKey: sms.messageId,
+      at: now,
+    });
     return { acknowledged: ack.reference, reply: null };
   });
 }

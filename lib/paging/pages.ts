@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
-import type { PageKind } from "@/lib/db/generated/client";
+import type { Channel as ChannelName, PageKind, TemplateKind } from "@/lib/db/generated/client";
 import { enqueueJobs } from "@/lib/jobs/enqueue";
 import { loadTemplates } from "@/lib/templates/queries";
 import { renderTemplate } from "@/lib/templates/render";
@@ -15,7 +15,7 @@ export const PAGE_JOB_PRIORITY = -10;
 
 export interface PageBatch {
   incident: { id: string; number: number };
-  kind: Exclude<PageKind, "confirmation">;
+  kind: TemplateKind;
   recipients: Recipient[];
   /** Defaults to every channel each person accepts. */
   channels?: Channel[];
@@ -69,22 +69,34 @@ export async function createPages(tx: Tx, batch: PageBatch): Promise<{ id: strin
   return created;
 }
 
-/** The SMS that answers an acknowledgement by reply. */
-export async function createConfirmationSms(
+/** A page written as it is, without a template: the SMS that confirms an acknowledgement, or a request for an approval. */
+export async function createDirectPage(
   tx: Tx,
-  input: { incidentId: string; contact: { id: string; name: string }; phone: string; body: string; replyTo: string; at: Date },
+  input: {
+    kind: Exclude<PageKind, TemplateKind>;
+    incidentId: string;
+    contact: { id: string; name: string };
+    channel: ChannelName;
+    recipient: string;
+    subject?: string;
+    body: string;
+    /** Makes the page exist once, e.g. per reply answered. */
+    dedupeKey: string;
+    at: Date;
+  },
 ): Promise<void> {
   const created = await tx.page.createManyAndReturn({
     data: [
       {
         incidentId: input.incidentId,
         contactId: input.contact.id,
-        kind: "confirmation",
-        channel: "sms",
-        recipient: input.phone,
+        kind: input.kind,
+        channel: input.channel,
+        recipient: input.recipient,
         recipientName: input.contact.name,
+        subject: input.subject ?? null,
         body: input.body,
-        dedupeKey: `confirmation:${input.replyTo}`,
+        dedupeKey: `${input.kind}:${input.dedupeKey}`,
         queuedAt: input.at,
       },
     ],

@@ -9,19 +9,22 @@ import { listResponders } from "@/lib/incidents/people";
 import { getIncident } from "@/lib/incidents/queries";
 import { getIncidentPaging } from "@/lib/paging/queries";
 import { listSeverityLevels } from "@/lib/plan/queries";
+import { listRunbooks, listRuns } from "@/lib/runbooks/queries";
 
 export const metadata: Metadata = { title: "Incident" };
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const [user, incident, paging, objectives, severities, people] = await Promise.all([
+  const [user, incident, paging, objectives, severities, people, runbooks, runs] = await Promise.all([
     currentUser(),
     getIncident(db, id.data),
     getIncidentPaging(db, id.data),
     getObjectives(db),
     listSeverityLevels(),
     listResponders(),
+    listRunbooks(db),
+    listRuns(db, { incidentId: id.data }),
   ]);
   if (!user) redirect("/signin");
   if (!incident || !paging) notFound();
@@ -32,6 +35,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       objectives={objectives}
       role={user.role}
       choices={{ severities: severities.map((level) => ({ id: level.id, key: level.key })), people }}
+      runbooks={runbooks}
+      runs={runs}
     />
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import Link from "next/link";
 import { SeverityAudiences } from "@/components/people/severity-audiences";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,6 +10,8 @@ import { listContacts, listSeverityAudiences, listTeamChoices } from "@/lib/peop
 export const metadata: Metadata = { title: "Paging" };
 
 export default async function PagingSettingsPage() {
+  // Read at request time, never at build (there is no database then).
+  await connection();
   const [user, levels, teams, contacts] = await Promise.all([currentUser(), listSeverityAudiences(), listTeamChoices(), listContacts()]);
   const choices = hasRole(user?.role, "admin")
     ? {

@@ -1,0 +1,136 @@
+import type { Db, Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { DomainError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record";
+import { enqueueJob, removeJob } from "@/lib/jobs/enqueue";
+import { recordChange, type Actor, type EventKind } from "@/lib/incidents/record";
+import { publishChange } from "@/lib/live/publish";
+import { pageApprovers } from "./approval-pages";
+import { dataDir, prepareLaunch, type RunActor, type RunRequest } from "./launch";
+import { resolveSteps } from "./resolve";
+
+export const RUNBOOK_TASK = "runbook-run";
+export const runJobKey = (runId: string) => `${RUNBOOK_TASK}:${runId}`;
+
+/** Queues a run: one job per run, one run at a time per runbook. */
+export async function enqueueRun(tx: Tx, run: { id: string; runbookKey: string }) {
+  await enqueueJob(tx, RUNBOOK_TASK, { runId: run.id }, { jobKey: runJobKey(run.id), queueName: `runbook:${run.runbookKey}` });
+}
+
+/** A change to a run: its audit entry, its incident's timeline when it has one, and the live notice. */
+export async function recordRunChange(
+  tx: Tx,
+  run: { id: string; incidentId: string | null; runbook: { key: string; title: string } },
+  change: { kind: EventKind; actor: Actor | null; body?: string; data?: Prisma.InputJsonObject; at: Date },
+) {
+  const data = { runId: run.id, runbook: run.runbook.key, title: run.runbook.title, ...change.data };
+  if (run.incidentId) {
+    const incident = await tx.incident.findUniqueOrThrow({ where: { id: run.incidentId }, select: { id: true, number: true } });
+    await recordChange(tx, { incident, actor: change.actor, kind: change.kind, body: change.body, data, at: change.at });
+  } else {
+    await recordAudit(tx, {
+      actor: change.actor ? { id: change.actor.id, label: change.actor.email } : { id: null, label: "system" },
+      action: change.kind.replace("runbook_", "runbook."),
+      targetType: "runbook_run",
+      targetId: run.id,
+      data,
+    });
+  }
+  await publishChange(tx, { topic: "run", id: run.id });
+}
+
+/**
+ * Requests a run of a configured runbook: parameters checked against its own rules, the role it
+ * names, and (for a destructive one) a wait for a second person's approval. The run keeps the
+ * exact definition and parameters, which are what is approved and what runs.
+ */
+export async function requestRun(db: Db, request: RunRequest, actor: RunActor, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const found = await tx.runbook.findUnique({ where: { key: request.runbookKey } });
+    const { definition, parameters } = prepareLaunch(found, request, actor);
+    const runbook = found!;
+    if (request.incidentId) {
+      const found = await tx.incident.count({ where: { id: request.incidentId } });
+      if (!found) throw new DomainError("That incident does not exist.");
+    }
+    const steps = resolveSteps(definition, parameters, { dataDir: dataDir() });
+    const run = await tx.runbookRun.create({
+      data: {
+        runbookId: runbook.id,
+        definitionHash: runbook.definitionHash,
+        definition: runbook.definition as Prisma.InputJsonValue,
+        parameters,
+        incidentId: request.incidentId ?? null,
+        status: runbook.destructive ? "awaiting_approval" : "queued",
+        requestedById: actor.id,
+        requestedAt: now,
+        steps: { create: steps.map((step) => ({ position: step.position, name: step.name, kind: step.kind })) },
+      },
+      select: { id: true, status: true, incidentId: true },
+    });
+    const subject = { ...run, runbook };
+    await recordRunChange(tx, subject, {
+      kind: "runbook_requested",
+      actor,
+      body: runbook.destructive ? `${runbook.title} (destructive: waits for a second commander's approval)` : runbook.title,
+      data: { parameters, destructive: runbook.destructive },
+      at: now,
+    });
+    if (run.status === "queued") await enqueueRun(tx, { id: run.id, runbookKey: runbook.key });
+    else await pageApprovers(tx, { id: run.id, incidentId: run.incidentId, requestedById: actor.id, title: runbook.title, requestedBy: actor.name ?? actor.email }, now);
+    return { id: run.id, status: run.status };
+  });
+}
+
+async function lockRun(tx: Tx, runId: string) {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "RunbookRun" WHERE id = ${runId}::uuid FOR UPDATE`;
+  if (locked.length === 0) throw new DomainError("That run does not exist.");
+  return tx.runbookRun.findUniqueOrThrow({
+    where: { id: runId },
+    select: {
+      id: true, status: true, incidentId: true, requestedById: true, definitionHash: true,
+      runbook: { select: { key: true, title: true, definitionHash: true, retiredAt: true } },
+    },
+  });
+}
+
+/** A second commander or admin approves a destructive run: exactly the runbook version and parameters requested. */
+export async function approveRun(db: Db, runId: string, actor: RunActor, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const run = await lockRun(tx, runId);
+    if (run.status !== "awaiting_approval") throw new DomainError(`This run is ${run.status.replace("_", " ")}; there is nothing to approve.`);
+    if (run.requestedById === actor.id) throw new DomainError("You requested this run: another commander or admin must approve it.");
+    if (run.runbook.retiredAt || run.runbook.definitionHash !== run.definitionHash) {
+      throw new DomainError("The runbook has changed since this run was requested; reject it and request it again.");
+    }
+    await tx.runbookRun.update({ where: { id: run.id }, data: { status: "queued", approvedById: actor.id, approvedAt: now } });
+    await recordRunChange(tx, run, { kind: "runbook_approved", actor, body: run.runbook.title, at: now });
+    await enqueueRun(tx, { id: run.id, runbookKey: run.runbook.key });
+  });
+}
+
+export async function rejectRun(db: Db, runId: string, actor: RunActor, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const run = await lockRun(tx, runId);
+    if (run.status !== "awaiting_approval") throw new DomainError(`This run is ${run.status.replace("_", " ")}; there is nothing to reject.`);
+    await tx.runbookRun.update({ where: { id: run.id }, data: { status: "rejected", rejectedById: actor.id, rejectedAt: now, finishedAt: now } });
+    await recordRunChange(tx, run, { kind: "runbook_rejected", actor, body: run.runbook.title, at: now });
+  });
+}
+
+/** Stops a run: one that has not started never will; a running one is ended by its worker, process group and all. */
+export async function cancelRun(db: Db, runId: string, actor: RunActor, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const run = await lockRun(tx, runId);
+    if (run.status === "awaiting_approval" || run.status === "queued") {
+      await removeJob(tx, runJobKey(run.id));
+      await tx.runbookRun.update({ where: { id: run.id }, data: { status: "cancelled", cancelledById: actor.id, cancelRequestedAt: now, finishedAt: now } });
+      await tx.runbookStep.updateMany({ where: { runId: run.id }, data: { status: "skipped" } });
+      await recordRunChange(tx, run, { kind: "runbook_finished", actor, body: `${run.runbook.title}: cancelled before it started`, data: { status: "cancelled" }, at: now });
+      return;
+    }
+    if (run.status !== "running") throw new DomainError(`This run is ${run.status.replace("_", " ")}; it cannot be cancelled.`);
+    await tx.runbookRun.update({ where: { id: run.id }, data: { cancelRequestedAt: now, cancelledById: actor.id } });
+    await publishChange(tx, { topic: "run", id: run.id });
+  });
+}

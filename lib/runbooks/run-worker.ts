@@ -1,0 +1,200 @@
+import type { Db, Tx } from "@/lib/db/client";
+import type { RunStatus, StepStatus } from "@/lib/db/generated/client";
+import { CHANGES_CHANNEL } from "@/lib/live/publish";
+import { runbookDatabases } from "./databases";
+import { executeStep, missingCommands } from "./execute";
+import type { StepOutcome } from "./execute";
+import { secretRedactor, firebreakSecrets } from "./redact";
+import { dataDir, storedDefinition } from "./launch";
+import { recordRunChange } from "./requests";
+import { resolveSteps } from "./resolve";
+
+const HEARTBEAT_MS = 2_000;
+const FLUSH_MS = 250;
+
+type Stream = "stdout" | "stderr" | "info";
+
+/** Buffers a step's output and writes it every quarter second, with a live notice, so a chatty step costs few writes. */
+function outputWriter(db: Db, runId: string) {
+  let pending: { position: number; stream: Stream; text: string }[] = [];
+  let flushing = Promise.resolve();
+  const flush = () => {
+    if (pending.length === 0) return flushing;
+    const batch = pending;
+    pending = [];
+    flushing = flushing.then(async () => {
+      await db.runOutput.createMany({ data: batch.map((chunk) => ({ runId, ...chunk })) });
+      await db.$executeRaw`SELECT pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify({ topic: "run", id: runId })})`;
+    });
+    return flushing;
+  };
+  const timer = setInterval(() => void flush().catch((error: Error) => console.error(`[runbook] output not saved: ${error.message}`)), FLUSH_MS);
+  return {
+    write: (position: number, stream: Stream, text: string) => pending.push({ position, stream, text }),
+    flush,
+    async close() {
+      clearInterval(timer);
+      await flush();
+    },
+  };
+}
+
+// Runs in progress in this process: a worker that shuts down stops them rather than leave their processes behind.
+const inProgress = new Map<string, () => void>();
+
+/** Ends every run this process is running (their process groups too); they finish as cancelled. */
+export function stopRunsInProgress(): void {
+  for (const stop of inProgress.values()) stop();
+}
+
+const runStatusOf = (step: StepOutcome["status"]): RunStatus => (step === "succeeded" ? "succeeded" : step);
+
+/**
+ * The runbook-run job: the steps one after another, each with its status, output, exit code and
+ * duration; a cancel or the run's timeout ends the step in progress (its whole process group).
+ * A run found already "running" belonged to a worker that died: it is marked failed-unknown, never
+ * run a second time, since a recovery action half done must be looked at by a person.
+ */
+export async function executeRun(db: Db, runId: string) {
+  const started = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "RunbookRun" WHERE id = ${runId}::uuid FOR UPDATE`;
+    const run = await tx.runbookRun.findUnique({
+      where: { id: runId },
+      select: { id: true, status: true, incidentId: true, definition: true, parameters: true, runbook: { select: { key: true, title: true } } },
+    });
+    if (!run) return null;
+    const now = new Date();
+    if (run.status === "running") {
+      await abandonRun(tx, run, now);
+      return null;
+    }
+    if (run.status !== "queued") return null;
+    await tx.runbookRun.update({ where: { id: run.id }, data: { status: "running", startedAt: now, heartbeatAt: now } });
+    await recordRunChange(tx, run, { kind: "runbook_started", actor: null, body: run.runbook.title, at: now });
+    return run;
+  });
+  if (!started) return;
+
+  const definition = storedDefinition(started.definition);
+  const steps = resolveSteps(definition, started.parameters as Record<string, string | number>, { dataDir: dataDir() });
+  const controller = new AbortController();
+  let ending: "cancelled" | "timed_out" | "shutdown" | null = null;
+  inProgress.set(runId, () => {
+    ending = "shutdown";
+    controller.abort();
+  });
+  const runTimer = setTimeout(() => {
+    ending = "timed_out";
+    controller.abort();
+  }, definition.timeout * 1000);
+  // Proof of life, and the way a cancel from the browser reaches this process.
+  const heartbeat = setInterval(() => {
+    void db.runbookRun
+      .update({ where: { id: runId }, data: { heartbeatAt: new Date() }, select: { cancelRequestedAt: true } })
+      .then((run) => {
+        if (run.cancelRequestedAt && !controller.signal.aborted) {
+          ending = "cancelled";
+          controller.abort();
+        }
+      })
+      .catch((error: Error) => console.error(`[runbook] heartbeat failed: ${error.message}`));
+  }, HEARTBEAT_MS);
+  const output = outputWriter(db, runId);
+  const redact = secretRedactor(firebreakSecrets());
+  let final: RunStatus = "succeeded";
+  let error: string | null = null;
+  try {
+    // A runbook adapted for other machines (docker-compose, besu …) fails here, plainly, before it changes anything.
+    const missing = await missingCommands(definition.requires);
+    if (missing.length > 0) {
+      final = "failed";
+      error = `This worker lacks what the runbook needs: ${missing.join(", ")}`;
+      output.write(0, "info", `${error}\n`);
+    }
+    for (const step of final === "failed" ? [] : steps) {
+      if (controller.signal.aborted) break;
+      const stepStarted = new Date();
+      await db.runbookStep.update({ where: { runId_position: { runId, position: step.position } }, data: { status: "running", startedAt: stepStarted } });
+      const outcome: StepOutcome = await executeStep(step, {
+        signal: controller.signal,
+        onOutput: (stream, text) => output.write(step.position, stream, text),
+        redact,
+        databases: runbookDatabases(),
+      }).catch((caught: unknown) => ({ status: "failed" as const, exitCode: null, result: null, error: caught instanceof Error ? caught.message : String(caught) }));
+      const status: StepStatus = outcome.status === "cancelled" && ending === "timed_out" ? "timed_out" : outcome.status;
+      await output.flush().catch(() => undefined);
+      await db.$transaction(async (tx) => {
+        const finishedAt = new Date();
+        await tx.runbookStep.update({
+          where: { runId_position: { runId, position: step.position } },
+          data: { status, finishedAt, exitCode: outcome.exitCode, result: outcome.result, error: outcome.error },
+        });
+        await recordRunChange(tx, { ...started, runbook: started.runbook }, {
+          kind: "runbook_step",
+          actor: null,
+          body: `${step.name}: ${status.replace("_", " ")}${outcome.error ? ` (${outcome.error})` : ""}`,
+          data: { step: step.name, position: step.position, status, exitCode: outcome.exitCode, durationMs: finishedAt.getTime() - stepStarted.getTime() },
+          at: finishedAt,
+        });
+      });
+      if (status !== "succeeded") {
+        final = runStatusOf(status as StepOutcome["status"]);
+        error = outcome.error ?? `${step.name} ${status.replace("_", " ")}`;
+        break;
+      }
+    }
+    if (ending === "shutdown") {
+      final = "cancelled";
+      error = "Stopped because the worker shut down";
+    } else if (final === "succeeded" && ending) {
+      final = ending;
+      error = ending === "timed_out" ? "The run's time limit passed" : "Cancelled";
+    }
+  } finally {
+    inProgress.delete(runId);
+    clearTimeout(runTimer);
+    clearInterval(heartbeat);
+    await output.close().catch(() => undefined);
+  }
+  await finishRun(db, started, final, error);
+}
+
+async function finishRun(db: Db, run: { id: string; incidentId: string | null; runbook: { key: string; title: string } }, status: RunStatus, error: string | null) {
+  await db.$transaction(async (tx) => {
+    const now = new Date();
+    await tx.runbookStep.updateMany({ where: { runId: run.id, status: "pending" }, data: { status: "skipped" } });
+    await tx.runbookRun.update({ where: { id: run.id }, data: { status, finishedAt: now, error } });
+    await recordRunChange(tx, run, {
+      kind: "runbook_finished",
+      actor: null,
+      body: `${run.runbook.title}: ${status.replace("_", " ")}${error ? ` (${error})` : ""}`,
+      data: { status },
+      at: now,
+    });
+  });
+}
+
+/** A run whose worker stopped mid-way: what the step in progress did is unknown. */
+async function abandonRun(tx: Tx, run: { id: string; incidentId: string | null; runbook: { key: string; title: string } }, now: Date) {
+  await tx.runbookStep.updateMany({ where: { runId: run.id, status: "running" }, data: { status: "failed", finishedAt: now, error: "The worker running this step stopped" } });
+  await tx.runbookStep.updateMany({ where: { runId: run.id, status: "pending" }, data: { status: "skipped" } });
+  await tx.runbookRun.update({ where: { id: run.id }, data: { status: "failed_unknown", finishedAt: now, error: "The worker running it stopped; check what the step in progress did" } });
+  await recordRunChange(tx, run, { kind: "runbook_finished", actor: null, body: `${run.runbook.title}: failed (worker stopped, outcome unknown)`, data: { status: "failed_unknown" }, at: now });
+}
+
+/** Runs whose worker has been silent for a minute (its job gone too): failed-unknown. Run every minute. */
+export async function sweepAbandonedRuns(db: Db, now = new Date()) {
+  const stale = await db.runbookRun.findMany({
+    where: { status: "running", heartbeatAt: { lt: new Date(now.getTime() - 60_000) } },
+    select: { id: true },
+  });
+  for (const { id } of stale) {
+    await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "RunbookRun" WHERE id = ${id}::uuid FOR UPDATE`;
+      const run = await tx.runbookRun.findUniqueOrThrow({ where: { id }, select: { id: true, status: true, heartbeatAt: true, incidentId: true, runbook: { select: { key: true, title: true } } } });
+      if (run.status !== "running" || !run.heartbeatAt || run.heartbeatAt.getTime() >= now.getTime() - 60_000) return;
+      await abandonRun(tx, run, now);
+    });
+  }
+  return stale.length;
+}
