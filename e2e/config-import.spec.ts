@@ -96,7 +96,7 @@ test.describe("config import", () => {
   test("importing a valid plan twice leaves the same rows", async ({ db }) => {
     const first = await configImport(dir);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain(`Imported ${dir}: 4 severity levels, 3 teams, 3 emergency contacts, 3 drill schedules.`);
+    expect(first.stdout).toContain(`Imported ${dir}: 4 severity levels, 3 teams, 3 emergency contacts, 3 drill schedules, 13 runbooks.`);
     const afterFirst = await db.planCounts();
     expect(afterFirst).toEqual({ severityLevels: 4, teams: 3, contacts: 12, teamMembers: 9, drillSchedules: 3 });
 

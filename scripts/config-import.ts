@@ -1,4 +1,5 @@
 // `npm run config:import [dir]`: validates the plan's YAML and imports it (idempotent).
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { importPlanConfig } from "@/lib/config/import";
 import { ConfigError, loadPlanConfig } from "@/lib/config/load";
@@ -11,14 +12,18 @@ async function main() {
   const dir = path.resolve(process.argv[2] ?? "config");
   // Validate before touching any database, so a broken file is reported at once.
   const config = await loadPlanConfig(dir);
-  await loadRunbooks(path.join(dir, "runbooks"));
+  // A plan folder without runbooks/ leaves the runbooks alone (importing none would retire them all).
+  const runbooksDir = path.join(dir, "runbooks");
+  const withRunbooks = existsSync(runbooksDir);
+  if (withRunbooks) await loadRunbooks(runbooksDir);
   const database = await prepareDatabase(env(), (line) => console.log(line));
   const db = createPrismaClient(database.url);
   try {
     const summary = await importPlanConfig(db, config);
-    const runbooks = await importRunbooks(db, path.join(dir, "runbooks"));
+    const runbooks = withRunbooks ? await importRunbooks(db, runbooksDir) : null;
+    const runbookSummary = runbooks ? `, ${runbooks.imported} runbooks${runbooks.retired ? ` (${runbooks.retired} retired)` : ""}` : " (no runbooks/ folder: runbooks unchanged)";
     console.log(
-      `Imported ${dir}: ${summary.levels} severity levels, ${summary.teams} teams, ${summary.contacts} emergency contacts, ${summary.drills} drill schedules, ${runbooks.imported} runbooks${runbooks.retired ? ` (${runbooks.retired} retired)` : ""}.`,
+      `Imported ${dir}: ${summary.levels} severity levels, ${summary.teams} teams, ${summary.contacts} emergency contacts, ${summary.drills} drill schedules${runbookSummary}.`,
     );
   } finally {
     await db.$disconnect();
