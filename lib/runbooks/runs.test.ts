@@ -5,6 +5,7 @@ import { declareIncident } from "@/lib/incidents/declare";
 import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
 import { runbookDefinitionSchema } from "./definition";
 import { approveRun, cancelRun, rejectRun, requestRun } from "./requests";
+import { recoveryOutcomes, runDurations } from "./metrics";
 import { executeRun, sweepAbandonedRuns } from "./run-worker";
 
 let world: IncidentWorld;
@@ -163,5 +164,27 @@ describe("a runbook needing tools this worker lacks", () => {
     const stored = await db.runbookRun.findUniqueOrThrow({ where: { id: run.id }, include: { steps: true } });
     expect(stored).toMatchObject({ status: "failed", error: expect.stringContaining("besu-not-installed-here") });
     expect(stored.steps.map((step) => step.status)).toEqual(["skipped"]);
+  });
+});
+
+describe("recovery metrics", () => {
+  it("count finished runs by runbook and result and sum their durations, from the database", async () => {
+    await runbook(echo);
+    await runbook({ key: "slow-step", title: "Slow", role: "responder", timeout: "1 minute", steps: [{ name: "Wait", command: ["sleep", "30"], timeout: "1 second" }] });
+    for (const words of ["one", "two"]) {
+      const run = await requestRun(db, { runbookKey: "echo-words", parameters: { words } }, actorOf(world.users.responder));
+      await executeRun(db, run.id);
+    }
+    const slow = await requestRun(db, { runbookKey: "slow-step", parameters: {} }, actorOf(world.users.responder));
+    await executeRun(db, slow.id);
+    await requestRun(db, { runbookKey: "echo-words", parameters: { words: "queued" } }, actorOf(world.users.responder));
+
+    expect(await recoveryOutcomes(db)).toEqual([
+      { runbook: "echo-words", result: "success", count: 2 },
+      { runbook: "slow-step", result: "timed_out", count: 1 },
+    ]);
+    const durations = await runDurations(db);
+    expect(durations.map((row) => [row.runbook, row.count])).toEqual([["echo-words", 2], ["slow-step", 1]]);
+    expect(durations.find((row) => row.runbook === "slow-step")!.sumSeconds).toBeGreaterThanOrEqual(1);
   });
 });
