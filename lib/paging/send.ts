@@ -62,18 +62,34 @@ async function claimPage(db: Db, pageId: string): Promise<Claim | null> {
   return rows[0] ?? null;
 }
 
+// A fan-out hands hundreds of pages a second to providers; browsers following the incident need to
+// hear about it a few times a second, not hundreds. Every change is still followed by a notice
+// within this delay.
+const LIVE_NOTICE_MS = 200;
+const noticesDue = new Map<string, ReturnType<typeof setTimeout>>();
+
+function noticeSoon(db: Db, incidentId: string): void {
+  if (noticesDue.has(incidentId)) return;
+  const timer = setTimeout(() => {
+    noticesDue.delete(incidentId);
+    db.$executeRaw`SELECT pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify({ topic: "incident", id: incidentId })})`.catch((error: Error) =>
+      console.error(`[paging] live notice not sent: ${error.message}`),
+    );
+  }, LIVE_NOTICE_MS);
+  timer.unref();
+  noticesDue.set(incidentId, timer);
+}
+
 /** A provider took the page: one statement records the attempt's end, the provider id, and (unless a callback got further first) "sent". */
 async function recordSent(db: Db, pageId: string, number: number, providerId: string): Promise<void> {
   await db.$queryRaw`
     WITH attempt AS (
       UPDATE "PageAttempt" SET "finishedAt" = now(), outcome = 'sent' WHERE "pageId" = ${pageId}::uuid AND number = ${number}
-    ), page AS (
-      UPDATE "Page" SET "providerId" = ${providerId}, "sentAt" = now(),
-             status = CASE WHEN status IN ('queued', 'sending') THEN 'sent'::"PageStatus" ELSE status END
-       WHERE id = ${pageId}::uuid
-      RETURNING "incidentId"
     )
-    SELECT true AS notified FROM page CROSS JOIN LATERAL pg_notify(${CHANGES_CHANNEL}, json_build_object('topic', 'incident', 'id', page."incidentId")::text)`;
+    UPDATE "Page" SET "providerId" = ${providerId}, "sentAt" = now(),
+           status = CASE WHEN status IN ('queued', 'sending') THEN 'sent'::"PageStatus" ELSE status END
+     WHERE id = ${pageId}::uuid
+    RETURNING id`;
 }
 
 /** A provider refused or could not be reached: retry later, or give up and fall back to the other channel. */
@@ -107,6 +123,10 @@ export async function sendPage(db: Db, pageId: string, transport: (channel: Chan
   const result: SendResult = await transport(claim.channel)
     .send({ pageId, channel: claim.channel, to: claim.recipient, subject: claim.subject, body: claim.body })
     .catch((error: unknown) => ({ ok: false as const, retryable: true, reason: error instanceof Error ? error.message : String(error) }));
-  if (result.ok) await recordSent(db, pageId, number, result.providerId);
-  else await recordRefusal(db, pageId, claim.incidentId, number, result);
+  if (result.ok) {
+    await recordSent(db, pageId, number, result.providerId);
+    noticeSoon(db, claim.incidentId);
+  } else {
+    await recordRefusal(db, pageId, claim.incidentId, number, result);
+  }
 }
