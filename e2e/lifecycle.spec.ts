@@ -3,7 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import { expect, test } from "./fixtures";
 import { e2eDatabaseUrl } from "./support/database";
-import { embeddedDatabaseUrl, query, startFirebreak, until } from "./support/server-process";
+import { embeddedDatabaseUrl, query, startFirebreak, until, type StartedServer } from "./support/server-process";
 
 // `npm start` as an operator meets it: start, stop with a signal, start again with the data kept.
 
@@ -11,7 +11,13 @@ const port = 3108;
 const postgresPort = 54338;
 const dataDir = path.resolve(".data/e2e-lifecycle");
 
-const start = (extra: Record<string, string>, args: string[] = []) => startFirebreak({ port, postgresPort, dataDir }, extra, args);
+// Every server a test starts, so one a failed test left running is stopped all the same.
+const started: StartedServer[] = [];
+function start(extra: Record<string, string>, args: string[] = []): StartedServer {
+  const server = startFirebreak({ port, postgresPort, dataDir }, extra, args);
+  started.push(server);
+  return server;
+}
 
 function portFree(candidate: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -25,11 +31,19 @@ test.describe.configure({ mode: "serial" });
 test.setTimeout(120_000);
 
 test.beforeAll(() => rm(dataDir, { recursive: true, force: true }));
-test.afterAll(() => rm(dataDir, { recursive: true, force: true }));
+test.afterAll(async () => {
+  for (const server of started) {
+    if (server.child.exitCode === null && server.child.signalCode === null) {
+      server.child.kill("SIGTERM");
+      await server.exited;
+    }
+  }
+  await rm(dataDir, { recursive: true, force: true });
+});
 
 test("start seeds once, stops cleanly on SIGTERM and SIGINT, and keeps the data", async ({ request }) => {
   const first = start({});
-  await until(() => first.output().includes("Firebreak is ready at"), "first start is ready");
+  await until(() => first.output().includes("Press Ctrl-C to stop."), "first start is ready");
   expect(first.output()).toContain("Seeding the demo organisation (first run)");
   expect(first.output()).toContain("admin      admin@firebreak.demo");
   expect((await request.get(`http://127.0.0.1:${port}/api/health`)).status()).toBe(200);
@@ -44,7 +58,7 @@ test("start seeds once, stops cleanly on SIGTERM and SIGINT, and keeps the data"
   expect(await portFree(postgresPort)).toBe(true);
 
   const second = start({});
-  await until(() => second.output().includes("Firebreak is ready at"), "second start is ready");
+  await until(() => second.output().includes("Press Ctrl-C to stop."), "second start is ready");
   expect(second.output()).not.toContain("Seeding the demo organisation");
   expect(await query(url, `SELECT value FROM "Setting" WHERE key = 'e2e.kept'`)).toEqual([{ value: "yes" }]);
   expect(await query(url, `SELECT count(*)::int AS n FROM "User" WHERE email = 'admin@firebreak.demo'`)).toEqual([{ n: 1 }]);
@@ -60,7 +74,7 @@ test("with DATABASE_URL it starts no embedded database, and demands AUTH_SECRET"
   expect(withoutSecret.output()).toContain("AUTH_SECRET: is required when DATABASE_URL is set");
 
   const web = start({ DATABASE_URL: e2eDatabaseUrl(), AUTH_SECRET: "x".repeat(40) }, ["--only", "web"]);
-  await until(() => web.output().includes("Firebreak is ready at"), "web-only start is ready");
+  await until(() => web.output().includes("Press Ctrl-C to stop."), "web-only start is ready");
   expect(web.output()).not.toContain("Starting the embedded PostgreSQL");
   expect(await (await request.get(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ status: "ok", database: "ok" });
   web.child.kill("SIGTERM");

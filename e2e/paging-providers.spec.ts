@@ -28,7 +28,7 @@ test.beforeAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
   sandbox = await startSandbox({ target: base, autoCallbacks: true, callbackDelayMs: 50 });
   server = startFirebreak({ port, postgresPort, dataDir }, { ...sandbox.settings, PUBLIC_URL: base, FIREBREAK_DEMO_HISTORY: "false" });
-  await until(() => server.output().includes("Firebreak is ready at"), "the provider-configured server is ready", 150_000);
+  await until(() => server.output().includes("Press Ctrl-C to stop."), "the provider-configured server is ready", 150_000);
   databaseUrl = embeddedDatabaseUrl(dataDir, postgresPort);
 });
 

@@ -198,20 +198,22 @@ test("a destructive runbook waits for a second commander: never its requester, e
 });
 
 test("cancelling a running check ends its process within seconds and skips the rest", async ({ page }) => {
+  // A duration of its own, so a "sleep" anything else on this machine runs is never counted.
+  const seconds = String(301 + Math.floor(Math.random() * 290));
   const launcher = await openLauncher(page, "demo-long-check");
-  const preview = await review(page, launcher, { seconds: "300" });
-  await expect(preview.getByTestId("step-argv").first().getByTestId("argv-arg")).toHaveText(["sleep", "300"]);
+  const preview = await review(page, launcher, { seconds });
+  await expect(preview.getByTestId("step-argv").first().getByTestId("argv-arg")).toHaveText(["sleep", seconds]);
   await confirm(page, launcher, "Run it");
 
   await expect(runStatus(page)).toHaveAttribute("data-status", "running", WORKER);
   await expect(runSteps(page).first()).toHaveAttribute("data-status", "running");
-  await expect.poll(() => processesRunning(["sleep", "300"]), WORKER).toBeGreaterThan(0);
+  await expect.poll(() => processesRunning(["sleep", seconds]), WORKER).toBeGreaterThan(0);
 
   await submitServerAction(page, () => page.getByTestId("cancel-run-form").getByRole("button", { name: "Cancel run" }).click());
   await expect(runStatus(page)).toHaveAttribute("data-status", "cancelled", { timeout: 10_000 });
   await expect(runSteps(page).first()).toHaveAttribute("data-status", "cancelled");
   await expect(runSteps(page).nth(1)).toHaveAttribute("data-status", "skipped");
-  await expect.poll(() => processesRunning(["sleep", "300"]), { timeout: 10_000 }).toBe(0);
+  await expect.poll(() => processesRunning(["sleep", seconds]), { timeout: 10_000 }).toBe(0);
   await expect(page.getByTestId("cancel-run-form")).toHaveCount(0);
 });
 

@@ -51,6 +51,8 @@ export async function runCommand(step: CommandStep, context: StepContext): Promi
     const timer = setTimeout(() => stop("timed_out"), step.timeoutMs);
     const onAbort = () => stop("cancelled");
     context.signal.addEventListener("abort", onAbort, { once: true });
+    // A cancel that came while the process was being started has no event left to fire.
+    if (context.signal.aborted) onAbort();
 
     const settle = (outcome: StepOutcome) => {
       if (settled) return;
