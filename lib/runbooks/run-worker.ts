@@ -129,7 +129,7 @@ export async function executeRun(db: Db, runId: string) {
           where: { runId_position: { runId, position: step.position } },
           data: { status, finishedAt, exitCode: outcome.exitCode, result: outcome.result, error: outcome.error },
         });
-        await recordRunChange(tx, { ...started, runbook: started.runbook }, {
+        await recordRunChange(tx, started, {
           kind: "runbook_step",
           actor: null,
           body: `${step.name}: ${status.replace("_", " ")}${outcome.error ? ` (${outcome.error})` : ""}`,
