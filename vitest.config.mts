@@ -18,6 +18,9 @@ export default defineConfig({
     pool: "forks",
     // Signs acknowledge links; the real one comes from the environment or the embedded demo.
     env: { AUTH_SECRET: "vitest-only-auth-secret-0123456789abcdef" },
+    // next-auth imports "next/server" without an extension, which only a bundler resolves: components
+    // that import server actions render in tests only when next-auth goes through Vite too.
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,8 +1,8 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { declareThroughForm as declareWithForm, type DeclareOptions } from "./support/declare";
 import { captureAction, submitServerAction, withFields } from "./support/actions";
-import { signInThroughForm, storageStatePath } from "./support/auth";
+import { asUser, storageStatePath } from "./support/auth";
 import type { TestDatabase } from "./support/database";
 
 // The incident flow in the browser. Time is arranged by moving the incident's own timestamps
@@ -22,13 +22,6 @@ async function declaredMinutesAgo(db: TestDatabase, id: string, minutes: number)
 
 async function countIncidents(db: TestDatabase) {
   return (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Incident"`))[0]!.n;
-}
-
-async function asUser(browser: Browser, email: string, password: string) {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await signInThroughForm(page, email, password);
-  return { context, page };
 }
 
 test.describe("as a commander", () => {

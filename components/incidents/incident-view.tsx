@@ -10,6 +10,7 @@ import type { IncidentPaging } from "@/lib/paging/queries";
 import type { RunbookSummary, RunSummary } from "@/lib/runbooks/queries";
 import { PagingPanel } from "@/components/paging/paging-panel";
 import { SeverityBadge } from "@/components/plan/severity-levels";
+import { IncidentPostmortem } from "@/components/postmortems/incident-postmortem";
 import { RecoveryActions } from "@/components/runbooks/recovery-actions";
 import { Markdown } from "@/components/ui/markdown";
 import { Panel } from "@/components/ui/panel";
@@ -111,6 +112,7 @@ export function IncidentView({ initial, paging, objectives, role, choices, runbo
               ))}
             </ul>
           </Panel>
+          {!open && <IncidentPostmortem incident={incident} role={role} />}
           <IncidentActions incident={incident} role={role} choices={choices} />
         </div>
       </div>

@@ -3,7 +3,7 @@
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { incidentKeys, runKeys, settingsKeys } from "@/lib/incidents/query-keys";
+import { incidentKeys, postmortemKeys, runKeys, settingsKeys } from "@/lib/incidents/query-keys";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "offline" | "stopped";
 
@@ -58,6 +58,7 @@ export function useLiveUpdates(): LiveStatus {
       if (topic === "incident") invalidate(incidentKeys.all);
       else if (topic === "settings") invalidate(settingsKeys.all);
       else if (topic === "run") invalidate(runKeys.all);
+      else if (topic === "postmortem") invalidate(postmortemKeys.all);
       else if (topic === "resync") invalidate();
     };
 

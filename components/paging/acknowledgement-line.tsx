@@ -1,6 +1,6 @@
 import { formatTimestamp } from "@/lib/incidents/format";
 import type { EscalationSummary, PagingAcknowledgement } from "@/lib/paging/queries";
-import { viaPhrase } from "./labels";
+import { viaPhrase } from "@/lib/paging/labels";
 
 /** The escalation whose next step comes first: what happens next if nobody acknowledges. */
 function nextStep(escalations: EscalationSummary[]) {

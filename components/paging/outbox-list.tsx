@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatTimestamp } from "@/lib/incidents/format";
 import type { OutboxMessage } from "@/lib/paging/queries";
-import { channelLabel, pageKindLabel } from "./labels";
+import { channelLabel, pageKindLabel } from "@/lib/paging/labels";
 import { LinkifiedText } from "./linkified-text";
 import { OutboxReply } from "./outbox-reply";
 import { PageStatusBadge } from "./page-status-badge";

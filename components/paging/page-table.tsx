@@ -1,6 +1,6 @@
 import { formatTimestamp } from "@/lib/incidents/format";
 import type { PageRow } from "@/lib/paging/queries";
-import { channelLabel, pageKindLabel, viaPhrase } from "./labels";
+import { channelLabel, pageKindLabel, viaPhrase } from "@/lib/paging/labels";
 import { PageStatusBadge } from "./page-status-badge";
 
 /** When the page reached the status it has now. */

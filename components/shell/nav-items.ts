@@ -6,6 +6,7 @@ export const navItems = [
   { href: "/backups", label: "Backups" },
   { href: "/drills", label: "Drills" },
   { href: "/postmortems", label: "Post-mortems" },
+  { href: "/action-items", label: "Action items" },
   { href: "/settings", label: "Settings" },
   { href: "/outbox", label: "Dev outbox" },
 ] as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { publishChange } from "@/lib/live/publish";
 import { PLAN_OBJECTIVES, type Objectives } from "./rules";
@@ -13,7 +13,7 @@ export const objectivesSchema = z
   .object({ rtoSeconds: seconds("RTO"), rpoSeconds: seconds("RPO"), mtdSeconds: seconds("MTD") })
   .refine((value) => value.mtdSeconds >= value.rtoSeconds, { path: ["mtdSeconds"], message: "MTD cannot be shorter than the RTO" });
 
-export async function getObjectives(db: Db): Promise<Objectives> {
+export async function getObjectives(db: Db | Tx): Promise<Objectives> {
   const setting = await db.setting.findUnique({ where: { key: OBJECTIVES_KEY }, select: { value: true } });
   const parsed = objectivesSchema.safeParse(setting?.value);
   return parsed.success ? parsed.data : PLAN_OBJECTIVES;

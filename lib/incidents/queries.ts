@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { PAGE_SIZE, type IncidentFilters } from "./filters";
 import { OPEN_STATUSES, incidentReference, parseIncidentReference, type IncidentStatus } from "./rules";
@@ -130,9 +130,10 @@ export interface IncidentDetail extends IncidentListItem {
   declaredBy: string | null;
   roles: { role: string; userId: string; name: string; assignedAt: string; endedAt: string | null }[];
   timeline: TimelineEvent[];
+  postmortem: { id: string; status: string } | null;
 }
 
-export async function getIncident(db: Db, id: string): Promise<IncidentDetail | null> {
+export async function getIncident(db: Db | Tx, id: string): Promise<IncidentDetail | null> {
   const row = await db.incident.findUnique({
     where: { id },
     include: {
@@ -142,6 +143,7 @@ export async function getIncident(db: Db, id: string): Promise<IncidentDetail | 
       systems: { select: { system: { select: { name: true } } } },
       roles: { select: { role: true, userId: true, assignedAt: true, endedAt: true, user: { select: { name: true } } }, orderBy: { assignedAt: "asc" } },
       events: { select: { id: true, kind: true, body: true, data: true, createdAt: true, actor: { select: { name: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      postmortem: { select: { id: true, status: true } },
     },
   });
   if (!row) return null;
@@ -186,5 +188,6 @@ export async function getIncident(db: Db, id: string): Promise<IncidentDetail | 
       data: (event.data ?? {}) as Record<string, unknown>,
       at: event.createdAt.toISOString(),
     })),
+    postmortem: row.postmortem,
   };
 }

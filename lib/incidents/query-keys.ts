@@ -18,3 +18,11 @@ export const runKeys = {
   all: ["runs"] as const,
   detail: (id: string) => ["runs", "detail", id] as const,
 };
+
+// A post-mortem's live changes (sections, status, reviewers, action items) invalidate `postmortemKeys.all`.
+export const postmortemKeys = {
+  all: ["postmortems"] as const,
+  detail: (id: string) => ["postmortems", "detail", id] as const,
+  revisions: (id: string) => ["postmortems", "revisions", id] as const,
+  actionItems: (filters: object) => ["postmortems", "action-items", filters] as const,
+};

@@ -29,7 +29,10 @@ export type EventKind =
   | "runbook_rejected"
   | "runbook_started"
   | "runbook_step"
-  | "runbook_finished";
+  | "runbook_finished"
+  | "postmortem_created"
+  | "postmortem_published"
+  | "postmortem_reopened";
 
 /** Locks the incident row for the rest of the transaction, so concurrent changes apply one at a time. */
 export async function lockIncident(tx: Tx, id: string) {

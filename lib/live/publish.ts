@@ -6,7 +6,8 @@ export const CHANGES_CHANNEL = "firebreak_changes";
 export type Change =
   | { topic: "incident"; id: string }
   | { topic: "settings" }
-  | { topic: "run"; id: string };
+  | { topic: "run"; id: string }
+  | { topic: "postmortem"; id: string };
 
 /** Sent when the caller's transaction commits, and not at all if it rolls back. */
 export async function publishChange(tx: Tx, change: Change): Promise<void> {

@@ -19,7 +19,8 @@ export async function recordPermanentFailure(tx: Tx, pageId: string, reason: str
   if (!advances(page.status, "failed") && page.status !== "delivered") return;
   await tx.page.update({ where: { id: pageId }, data: { status: "failed", error: reason, failedAt: now } });
 
-  if (page.kind === "confirmation" || page.kind === "approval" || !page.contact) return;
+  // Only the plan's notifications fall back; a confirmation, an approval request or a post-mortem does not.
+  if (page.kind === "confirmation" || page.kind === "approval" || page.kind === "postmortem" || !page.contact) return;
   if (page.kind === "incident" && page.incident.acknowledgedAt) return;
   const other = page.channel === "sms" ? "email" : "sms";
   // The dedupe key is kind:incident:scope:contact:channel; the fallback shares the scope.

@@ -22,9 +22,3 @@ export const PLACEHOLDERS = [
 
 export type PlaceholderName = (typeof PLACEHOLDERS)[number]["name"];
 export type PlaceholderValues = Record<PlaceholderName, string>;
-
-const names: ReadonlySet<string> = new Set(PLACEHOLDERS.map((placeholder) => placeholder.name));
-
-export function isPlaceholderName(name: string): name is PlaceholderName {
-  return names.has(name);
-}

@@ -1,10 +1,13 @@
-import { isPlaceholderName, PLACEHOLDERS, type PlaceholderName, type PlaceholderValues } from "./placeholders";
+import { PLACEHOLDERS } from "./placeholders";
 
 // Pure: the settings page runs this in the browser as people type, the paging worker on the server.
+// Notification templates use PLACEHOLDERS; other templates (the post-mortem's) bring their own.
+
+export type PlaceholderCatalogue = readonly { name: string; description: string }[];
 
 type TemplatePart =
   | { type: "text"; text: string }
-  | { type: "placeholder"; name: PlaceholderName }
+  | { type: "placeholder"; name: string }
   | { type: "unknown"; name: string; raw: string }
   | { type: "malformed"; raw: string };
 
@@ -21,7 +24,8 @@ function firstOf(...positions: number[]): number {
 }
 
 /** Splits a template into text and `{{ name }}` placeholders; anything brace-like but broken is "malformed". */
-function parseTemplate(text: string): TemplatePart[] {
+function parseTemplate(text: string, catalogue: PlaceholderCatalogue): TemplatePart[] {
+  const isKnown = (name: string) => catalogue.some((placeholder) => placeholder.name === name);
   const parts: TemplatePart[] = [];
   let textStart = 0;
   const pushText = (end: number) => {
@@ -53,7 +57,7 @@ function parseTemplate(text: string): TemplatePart[] {
     const name = inner.trim();
     const raw = text.slice(open, close + 2);
     if (name === "") parts.push({ type: "malformed", raw });
-    else if (isPlaceholderName(name)) parts.push({ type: "placeholder", name });
+    else if (isKnown(name)) parts.push({ type: "placeholder", name });
     else parts.push({ type: "unknown", name, raw });
     textStart = close + 2;
   }
@@ -61,12 +65,11 @@ function parseTemplate(text: string): TemplatePart[] {
   return parts;
 }
 
-const knownNames = PLACEHOLDERS.map((placeholder) => placeholder.name).join(", ");
-
 /** Every unknown or malformed placeholder, once each, in order of appearance. */
-export function templateProblems(text: string): TemplateProblem[] {
+export function templateProblems(text: string, catalogue: PlaceholderCatalogue = PLACEHOLDERS): TemplateProblem[] {
+  const knownNames = catalogue.map((placeholder) => placeholder.name).join(", ");
   const problems = new Map<string, TemplateProblem>();
-  for (const part of parseTemplate(text)) {
+  for (const part of parseTemplate(text, catalogue)) {
     if (part.type === "unknown") {
       const message = `Unknown placeholder {{${part.name}}}; use one of: ${knownNames}`;
       problems.set(message, { raw: part.raw, message });
@@ -80,8 +83,8 @@ export function templateProblems(text: string): TemplateProblem[] {
 }
 
 /** The error messages for a template's unknown and malformed placeholders, each naming what is wrong; empty when it is valid. */
-export function findUnknownPlaceholders(text: string): string[] {
-  return templateProblems(text).map((problem) => problem.message);
+export function findUnknownPlaceholders(text: string, catalogue: PlaceholderCatalogue = PLACEHOLDERS): string[] {
+  return templateProblems(text, catalogue).map((problem) => problem.message);
 }
 
 /** Removes the indentation every line shares, as in the plan's indented template literals. */
@@ -93,8 +96,8 @@ function dedent(text: string): string {
 }
 
 /** Plain-text substitution (SMS and text email need no escaping); unknown placeholders stay as written. */
-export function renderTemplate(text: string, values: PlaceholderValues): string {
-  const rendered = parseTemplate(dedent(text.replace(/\r\n?/g, "\n")))
+export function renderTemplate<V extends Record<string, string>>(text: string, values: V, catalogue: PlaceholderCatalogue = PLACEHOLDERS): string {
+  const rendered = parseTemplate(dedent(text.replace(/\r\n?/g, "\n")), catalogue)
     .map((part) => (part.type === "text" ? part.text : part.type === "placeholder" ? values[part.name] : part.raw))
     .join("");
   return rendered

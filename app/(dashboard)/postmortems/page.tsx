@@ -1,8 +1,43 @@
 import type { Metadata } from "next";
-import { UnbuiltArea } from "@/components/shell/unbuilt-area";
+import Link from "next/link";
+import { PostmortemList } from "@/components/postmortems/postmortem-list";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
+import { db } from "@/lib/db/client";
+import { formatTimestamp } from "@/lib/incidents/format";
+import { incidentsAwaitingPostmortem, listPostmortems } from "@/lib/postmortems/queries";
 
 export const metadata: Metadata = { title: "Post-mortems" };
 
-export default function PostmortemsPage() {
-  return <UnbuiltArea title="Post-mortems">Post-mortems written from the plan&rsquo;s template, and their action items, are not part of this version of Firebreak yet.</UnbuiltArea>;
+export default async function PostmortemsPage() {
+  const [postmortems, awaiting] = await Promise.all([listPostmortems(db), incidentsAwaitingPostmortem(db)]);
+  return (
+    <>
+      <PageHeader title="Post-mortems" description="What happened and what will change, written from the plan's template; their action items are tracked under Action items." />
+      <div className="grid gap-6">
+        {postmortems.length === 0 ? (
+          <EmptyState title="No post-mortems yet">Start one from a resolved incident&rsquo;s page.</EmptyState>
+        ) : (
+          <PostmortemList items={postmortems} />
+        )}
+        {awaiting.length > 0 && (
+          <Panel title="Resolved incidents without a post-mortem">
+            <ul className="grid gap-1 text-sm" data-testid="awaiting-postmortem">
+              {awaiting.map((incident) => (
+                <li key={incident.id}>
+                  <Link className="underline" href={`/incidents/${incident.id}`}>
+                    {incident.reference} {incident.title}
+                  </Link>{" "}
+                  <span className="text-slate-600">
+                    · {incident.severity} · resolved {incident.resolvedAt ? formatTimestamp(incident.resolvedAt) : "—"}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Panel>
+        )}
+      </div>
+    </>
+  );
 }

@@ -40,6 +40,16 @@ export default async function SettingsPage() {
             </li>
           </ul>
         </Panel>
+        <Panel title="Post-mortems">
+          <ul className="grid gap-2 text-sm" data-testid="postmortem-settings">
+            <li>
+              <Link className="underline" href="/settings/postmortem-template">
+                Post-mortem template
+              </Link>{" "}
+              <span className="text-slate-600">— the sections every new post-mortem starts from, from the plan&rsquo;s template</span>
+            </li>
+          </ul>
+        </Panel>
         <Panel title="Users and roles">
           {admin ? (
             <Link className="text-sm underline" href="/settings/users">

@@ -17,4 +17,5 @@ export const pageKindLabel: Record<string, string> = {
   resolution: "Resolution",
   confirmation: "Confirmation",
   approval: "Approval request",
+  postmortem: "Post-mortem",
 };

@@ -1,0 +1,94 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import { formatTimestamp } from "@/lib/incidents/format";
+import { postmortemKeys } from "@/lib/incidents/query-keys";
+import { postmortemStatusLabel, type PostmortemDetail } from "@/lib/postmortems/queries";
+import { ActionItemsPanel } from "@/components/action-items/action-items-panel";
+import { fetchJson } from "@/components/incidents/fetch-json";
+import { Panel } from "@/components/ui/panel";
+import { ConflictPanel } from "./conflict-panel";
+import { ReviewPanel, type Person } from "./review-panel";
+import { RevisionHistory } from "./revision-history";
+import { SaveStatus } from "./save-status";
+import { SectionEditor, SectionText } from "./section-editor";
+import { useAutosave } from "./use-autosave";
+
+const statusTone = { draft: "bg-slate-100 text-slate-700", in_review: "bg-amber-100 text-amber-900", published: "bg-emerald-100 text-emerald-800" } as const;
+
+/** A post-mortem: its sections (edited with autosave), review, action items and history, live. */
+export function PostmortemView({ initial, viewer, people }: { initial: PostmortemDetail; viewer: { id: string; role: Role }; people: Person[] }) {
+  const { data: postmortem } = useQuery({
+    queryKey: postmortemKeys.detail(initial.id),
+    queryFn: () => fetchJson<PostmortemDetail>(`/api/postmortems/${initial.id}`),
+    initialData: initial,
+    // The server read `initial` before this page was live: changes in between arrive with this fetch.
+    refetchOnMount: "always",
+  });
+  const responder = hasRole(viewer.role, "responder");
+  const editable = responder && postmortem.status !== "published";
+  const { drafts, conflicts, saveState, edit, resolveConflict, saveNow } = useAutosave(postmortem.id, postmortem.sections, editable);
+
+  return (
+    <div className="grid gap-6">
+      <header className="grid gap-2">
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <span data-testid="postmortem-status" className={`rounded-full px-2 py-0.5 text-xs font-medium ${statusTone[postmortem.status]}`}>
+            {postmortemStatusLabel[postmortem.status]}
+          </span>
+          <Link className="underline" href={`/incidents/${postmortem.incident.id}`}>
+            {postmortem.incident.reference}
+          </Link>
+          <span className="text-slate-600">
+            · {postmortem.incident.severity} · resolved {postmortem.incident.resolvedAt ? formatTimestamp(postmortem.incident.resolvedAt) : "—"}
+          </span>
+        </div>
+        <h1 className="text-2xl font-semibold tracking-tight" data-testid="postmortem-title">
+          {postmortem.title}
+        </h1>
+        <div className="flex flex-wrap items-center gap-4 text-sm">
+          <a className="underline" href={`/api/postmortems/${postmortem.id}/markdown`} data-testid="export-markdown">
+            Download Markdown
+          </a>
+          <Link className="underline" href={`/postmortems/${postmortem.id}/print`} target="_blank" data-testid="print-link">
+            Print view
+          </Link>
+          {editable && <SaveStatus state={saveState} />}
+          {!editable && (
+            <span className="text-slate-600">
+              {postmortem.status === "published" ? "Published: read-only until reopened." : "You can read this post-mortem; responders and above edit it."}
+            </span>
+          )}
+        </div>
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-[3fr_1fr]">
+        <div className="grid content-start gap-6">
+          <Panel title="Write-up">
+            <div className="grid gap-6">
+              {postmortem.sections.map((section) => {
+                const conflict = conflicts[section.id];
+                if (conflict) return <ConflictPanel key={`${section.id}-${conflict.theirs.updatedAt}`} conflict={conflict} onResolve={(merged) => resolveConflict(section.id, merged)} />;
+                const text = drafts[section.id]?.local ?? section.body;
+                return editable ? (
+                  <SectionEditor key={section.id} id={section.id} heading={section.heading} text={text} onChange={(value) => edit(section.id, value)} onBlur={() => void saveNow()} />
+                ) : (
+                  <SectionText key={section.id} heading={section.heading} text={text} />
+                );
+              })}
+            </div>
+          </Panel>
+          <ActionItemsPanel postmortemId={postmortem.id} items={postmortem.actionItems} owners={people} canEdit={responder} canChangeFields={editable} />
+          <Panel title="History">
+            <RevisionHistory postmortemId={postmortem.id} canRestore={editable} />
+          </Panel>
+        </div>
+        <div className="grid content-start gap-6">
+          <ReviewPanel postmortem={postmortem} viewer={viewer} people={people} />
+        </div>
+      </div>
+    </div>
+  );
+}
