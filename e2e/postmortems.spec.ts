@@ -150,3 +150,15 @@ test("a viewer reads a post-mortem but cannot edit it, even by calling the save 
     await viewer.close();
   }
 });
+
+test("an admin's template with an unknown placeholder is refused by name and nothing is saved", async ({ page, db }) => {
+  await page.goto("/settings/postmortem-template");
+  const form = page.getByTestId("postmortem-template-form");
+  const text = form.locator('textarea[name="text"]');
+  await text.fill("## Overview\n- When: {{declaredAt}}\n- Cause: {{rootCause}}\n");
+  await expect(page.getByTestId("postmortem-template-problems")).toContainText("Unknown placeholder {{rootCause}}");
+  const before = await db.query(`SELECT value FROM "Setting" WHERE key = 'postmortem.template'`);
+  await submitServerAction(page, () => form.getByRole("button", { name: "Save template" }).click());
+  await expect(page.getByTestId("postmortem-template-form-status")).toHaveText("Some fields need attention.");
+  expect(await db.query(`SELECT value FROM "Setting" WHERE key = 'postmortem.template'`)).toEqual(before);
+});
