@@ -92,6 +92,8 @@ test("teams & contacts lists the emergency contacts and every team member", asyn
 });
 
 test("every section is reachable from the navigation by keyboard", async ({ page }) => {
+  // Eleven page loads and up to a few hundred key presses: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   for (const item of navigation) {
     await page.goto(item.path === "/" ? "/settings" : "/");
     const link = mainNav(page).getByRole("link", { name: item.label, exact: true });
@@ -107,24 +109,16 @@ test("every section is reachable from the navigation by keyboard", async ({ page
   }
 });
 
-test("areas not built yet say so plainly", async ({ page }) => {
-  for (const area of [{ path: "/backups", heading: "Backups" }]) {
-    await page.goto(area.path);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(area.heading);
-    await expect(page.getByTestId("empty-state")).toContainText("Not available yet");
-    await expect(page.getByTestId("empty-state")).toContainText("not part of this version of Firebreak yet");
-  }
-});
-
 test("drills shows the plan's three recovery test schedules", async ({ page }) => {
   await page.goto("/drills");
   const rows = page.getByTestId("drill-schedules").locator("tbody tr");
   await expect(rows).toHaveCount(3);
-  // Longest first; innerText, because the frequency is capitalised by CSS.
+  // Longest first; innerText, because the frequency is capitalised by CSS. The demo recorded the
+  // weekly drill 3 days ago and the monthly one 20 days ago, and never the quarterly one.
   const options = { useInnerText: true };
-  await expect(rows.nth(0).getByRole("cell")).toHaveText(["full recovery", "Quarterly", "8 hours", "all"], options);
-  await expect(rows.nth(1).getByRole("cell")).toHaveText(["component recovery", "Monthly", "4 hours", "node, database, monitoring"], options);
-  await expect(rows.nth(2).getByRole("cell")).toHaveText(["backup verification", "Weekly", "2 hours", "backups"], options);
+  await expect(rows.nth(0).getByRole("cell")).toHaveText(["full recovery", "Quarterly", "8 hours", "all", "never", /^Overdue/], options);
+  await expect(rows.nth(1).getByRole("cell")).toHaveText(["component recovery", "Monthly", "4 hours", "node, database, monitoring", /partial/, /^Due in \d+ days/], options);
+  await expect(rows.nth(2).getByRole("cell")).toHaveText(["backup verification", "Weekly", "2 hours", "backups", /passed/, /^Due in 4 days/], options);
 });
 
 test.describe("on a phone", () => {

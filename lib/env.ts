@@ -47,6 +47,8 @@ const envSchema = z.object({
       'must be comma-separated name=postgres://… pairs, e.g. "chain=postgres://reader:secret@db:5432/chain" (encode a "," in a password as %2C)',
     )
     .optional(),
+  // Bearer token Prometheus presents to /api/metrics; unset leaves the endpoint open (private network only).
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 })
   .superRefine((value, context) => {
     // A provider is either configured completely or not at all.

@@ -59,6 +59,8 @@ export function useLiveUpdates(): LiveStatus {
       else if (topic === "settings") invalidate(settingsKeys.all);
       else if (topic === "run") invalidate(runKeys.all);
       else if (topic === "postmortem") invalidate(postmortemKeys.all);
+      // No query draws backups: the server-rendered Backups page is refreshed.
+      else if (topic === "backups") invalidate(["backups"]);
       else if (topic === "resync") invalidate();
     };
 

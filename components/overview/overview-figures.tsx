@@ -1,13 +1,15 @@
 import Link from "next/link";
+import type { DrillScheduleStatus } from "@/lib/drills/queries";
 import type { OverviewMetrics } from "@/lib/incidents/metrics";
 import { OpenBySeverityChart } from "./open-by-severity-chart";
+import { OverdueDrillsCard } from "./overdue-drills-card";
 import { RecoveryChart } from "./recovery-chart";
 import { ResponseTimesChart } from "./response-times-chart";
 import { StatCard } from "./stat-card";
 import { WeeklyIncidentsChart } from "./weekly-incidents-chart";
 
-/** The overview's figures: what needs someone now, then the trends. */
-export function OverviewFigures({ metrics }: { metrics: OverviewMetrics }) {
+/** The overview's figures: what needs someone now (incidents, then overdue drills), then the trends. */
+export function OverviewFigures({ metrics, overdueDrills }: { metrics: OverviewMetrics; overdueDrills: DrillScheduleStatus[] }) {
   const { open, objectives, recovery } = metrics;
   return (
     <div className="grid gap-6">
@@ -27,6 +29,7 @@ export function OverviewFigures({ metrics }: { metrics: OverviewMetrics }) {
           Open and past the acknowledge-by target.
         </StatCard>
       </div>
+      <OverdueDrillsCard overdue={overdueDrills} />
       <div className="grid gap-6 xl:grid-cols-2">
         <OpenBySeverityChart open={open} />
         <WeeklyIncidentsChart weeks={metrics.weeks} severities={metrics.severities} />

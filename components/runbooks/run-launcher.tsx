@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/actions/define-action";
+import { launchDrillRunbookAction } from "@/lib/drills/actions";
 import type { ParameterSpec } from "@/lib/runbooks/definition";
 import { previewRunAction, requestRunAction } from "@/lib/runbooks/actions";
 import type { OpenIncident } from "@/lib/runbooks/open-incidents";
@@ -21,8 +22,11 @@ export interface LaunchableRunbook {
 
 export interface RunLauncherProps {
   runbook: LaunchableRunbook;
-  /** The incident the run is for, fixed (the incident page); or open incidents to choose from (the runbook page). */
-  incident: { fixed: string } | { choices: OpenIncident[] };
+  /**
+   * The incident the run is for, fixed (the incident page); or open incidents to choose from (the runbook page);
+   * or, in drill mode, the drill run it is part of (no incident, not counted as a recovery).
+   */
+  incident: { fixed: string } | { choices: OpenIncident[] } | { drill: string };
 }
 
 interface LaunchState {
@@ -47,7 +51,7 @@ export function RunLauncher({ runbook, incident }: RunLauncherProps) {
       const result = await previewRunAction(null, input);
       return { preview: result.ok ? result.data : null, result: result.ok ? null : result };
     }
-    const result = await requestRunAction(null, input);
+    const result = await ("drill" in incident ? launchDrillRunbookAction : requestRunAction)(null, input);
     if (result.ok) router.push(`/runbooks/runs/${result.data.id}`);
     return { preview: result.ok || !result.fieldErrors ? previous.preview : null, result };
   }, editing);
@@ -67,7 +71,15 @@ export function RunLauncher({ runbook, incident }: RunLauncherProps) {
   return (
     <form onSubmit={submit} onChange={edited} className="grid gap-4" data-testid="run-launcher" noValidate>
       <input type="hidden" name="runbookKey" value={runbook.key} />
-      {"fixed" in incident ? (
+      {"drill" in incident ? (
+        <>
+          <input type="hidden" name="drillRunId" value={incident.drill} />
+          <p className="rounded-md border border-violet-200 bg-violet-50 px-3 py-2 text-sm text-violet-900" data-testid="drill-mode">
+            <span className="mr-2 rounded bg-violet-600 px-1.5 py-0.5 text-xs font-semibold uppercase text-white">Drill</span>
+            Runs as part of this drill: on no incident, and not counted as a recovery.
+          </p>
+        </>
+      ) : "fixed" in incident ? (
         <input type="hidden" name="incidentId" value={incident.fixed} />
       ) : (
         <FieldFrame id={`${idPrefix}-incident`} name="incidentId" label="For incident" hint="Links the run to the incident's timeline." state={state.result}>

@@ -6,6 +6,7 @@ import { formatTimestamp } from "@/lib/incidents/format";
 import { runKeys } from "@/lib/incidents/query-keys";
 import type { RunDetail } from "@/lib/runbooks/queries";
 import { fetchJson } from "@/components/incidents/fetch-json";
+import { drillName } from "@/components/drills/drill-name";
 import { Panel } from "@/components/ui/panel";
 import { RunControls, type RunViewer } from "./run-controls";
 import { RunStatusBadge } from "./run-status-badge";
@@ -51,6 +52,13 @@ export function RunView({ initial, viewer }: { initial: RunDetail; viewer: RunVi
               {" · for "}
               <Link href={`/incidents/${run.incident.id}`} className="underline" data-testid="run-incident">
                 {run.incident.reference} {run.incident.title}
+              </Link>
+            </>
+          ) : run.drill ? (
+            <>
+              {" · "}
+              <Link href={`/drills/runs/${run.drill.id}`} className="underline" data-testid="run-drill-link">
+                Drill: {drillName(run.drill.schedule)}
               </Link>
             </>
           ) : (

@@ -5,6 +5,8 @@ import type { Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
+import { seedDemoBackups } from "./backups";
+import { seedDemoDrills } from "./drills";
 import { seedDemoHistory } from "./history";
 
 export const DEMO_PASSWORD = "firebreak-demo";
@@ -66,6 +68,8 @@ export async function seedDemo(
       await tx.user.upsert({ where: { email: user.email }, create: { ...user, passwordHash }, update: {} });
     }
     if (history) await seedDemoHistory(tx, { now: new Date() });
+    if (history) await seedDemoBackups(tx, { now: new Date() });
+    if (history) await seedDemoDrills(tx, { now: new Date() });
     await tx.setting.create({ data: { key: SEEDED_KEY, value: new Date().toISOString() } });
   }, { timeout: 60_000 });
 }

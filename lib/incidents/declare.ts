@@ -1,5 +1,5 @@
 import { hasRole } from "@/lib/auth/roles";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { startEscalations } from "@/lib/paging/escalation";
@@ -14,48 +14,56 @@ export const ackBreachJobKey = (incidentId: string) => `${ACK_BREACH_TASK}:${inc
  * the breach timer and the first pages with their escalations, in one transaction.
  */
 export async function declareIncident(db: Db, input: DeclareInput, actor: Actor, now = new Date()) {
-  return db.$transaction(async (tx) => {
-    const severity = await tx.severityLevel.findUnique({ where: { id: input.severityId }, select: { id: true, key: true, responseTimeSeconds: true } });
-    if (!severity) throw new DomainError("Some fields need attention.", { severityId: ["Choose one of the configured severities"] });
+  return db.$transaction((tx) => declareIncidentIn(tx, input, actor, now));
+}
 
-    const systems = await tx.system.findMany({ where: { id: { in: input.systemIds } }, select: { id: true, name: true } });
-    if (systems.length !== new Set(input.systemIds).size) {
-      throw new DomainError("Some fields need attention.", { systemIds: ["Choose systems from the catalogue"] });
-    }
+/**
+ * The same, inside the caller's transaction. `actor` is null when Firebreak itself declares (a stale
+ * backup, an Alertmanager alert): `actorLabel` names it in the audit log, and the incident has a
+ * commander only if the input names one.
+ */
+export async function declareIncidentIn(tx: Tx, input: DeclareInput, actor: Actor | null, now = new Date(), actorLabel?: string) {
+  const severity = await tx.severityLevel.findUnique({ where: { id: input.severityId }, select: { id: true, key: true, responseTimeSeconds: true } });
+  if (!severity) throw new DomainError("Some fields need attention.", { severityId: ["Choose one of the configured severities"] });
 
-    const commanderId = input.commanderId ?? actor.id;
-    const commander = await tx.user.findUnique({ where: { id: commanderId }, select: { id: true, name: true, role: true, disabledAt: true } });
-    if (!commander || commander.disabledAt || !hasRole(commander.role, "commander")) {
-      throw new DomainError("Some fields need attention.", { commanderId: ["The incident commander must be an active commander or admin"] });
-    }
+  const systems = await tx.system.findMany({ where: { id: { in: input.systemIds } }, select: { id: true, name: true } });
+  if (systems.length !== new Set(input.systemIds).size) {
+    throw new DomainError("Some fields need attention.", { systemIds: ["Choose systems from the catalogue"] });
+  }
 
-    const ackDueAt = new Date(now.getTime() + severity.responseTimeSeconds * 1000);
-    const incident = await tx.incident.create({
-      data: {
-        title: input.title,
-        severityId: severity.id,
-        impact: input.impact,
-        description: input.description,
-        commanderId: commander.id,
-        declaredById: actor.id,
-        declaredAt: now,
-        ackDueAt,
-        createdAt: now,
-        systems: { create: systems.map((system) => ({ systemId: system.id })) },
-        roles: { create: { role: "commander", userId: commander.id, assignedById: actor.id, assignedAt: now } },
-      },
-      select: { id: true, number: true },
-    });
-    await recordChange(tx, {
-      incident,
-      actor,
-      kind: "declared",
-      body: input.impact,
-      data: { severity: severity.key, systems: systems.map((system) => system.name), commander: commander.name },
-      at: now,
-    });
-    await enqueueJob(tx, ACK_BREACH_TASK, { incidentId: incident.id }, { runAt: ackDueAt, jobKey: ackBreachJobKey(incident.id) });
-    await startEscalations(tx, incident, severity.id, systems.map((system) => system.id), now);
-    return incident;
+  const commanderId = input.commanderId ?? actor?.id ?? null;
+  const commander = commanderId ? await tx.user.findUnique({ where: { id: commanderId }, select: { id: true, name: true, role: true, disabledAt: true } }) : null;
+  if (commanderId && (!commander || commander.disabledAt || !hasRole(commander.role, "commander"))) {
+    throw new DomainError("Some fields need attention.", { commanderId: ["The incident commander must be an active commander or admin"] });
+  }
+
+  const ackDueAt = new Date(now.getTime() + severity.responseTimeSeconds * 1000);
+  const incident = await tx.incident.create({
+    data: {
+      title: input.title,
+      severityId: severity.id,
+      impact: input.impact,
+      description: input.description,
+      commanderId: commander?.id ?? null,
+      declaredById: actor?.id ?? null,
+      declaredAt: now,
+      ackDueAt,
+      createdAt: now,
+      systems: { create: systems.map((system) => ({ systemId: system.id })) },
+      roles: commander ? { create: { role: "commander", userId: commander.id, assignedById: actor?.id ?? null, assignedAt: now } } : undefined,
+    },
+    select: { id: true, number: true },
   });
+  await recordChange(tx, {
+    incident,
+    actor,
+    actorLabel,
+    kind: "declared",
+    body: input.impact,
+    data: { severity: severity.key, systems: systems.map((system) => system.name), commander: commander?.name ?? null },
+    at: now,
+  });
+  await enqueueJob(tx, ACK_BREACH_TASK, { incidentId: incident.id }, { runAt: ackDueAt, jobKey: ackBreachJobKey(incident.id) });
+  await startEscalations(tx, incident, severity.id, systems.map((system) => system.id), now);
+  return incident;
 }

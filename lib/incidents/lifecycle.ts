@@ -1,3 +1,4 @@
+import { dataLossEstimate } from "@/lib/backups/data-loss";
 import type { Db, Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { stopEscalations } from "@/lib/paging/escalation";
@@ -88,33 +89,41 @@ export async function mitigateIncident(db: Db, incidentId: string, actor: Actor,
   });
 }
 
-export async function resolveIncident(db: Db, input: Omit<ResolveInput, "incidentId"> & { incidentId: string }, actor: Actor, now = new Date()) {
-  return db.$transaction(async (tx) => {
-    const incident = await begin(tx, input.incidentId, "resolve");
-    await recordBreachIfDue(tx, incident, now);
-    await tx.incident.update({
-      where: { id: incident.id },
-      data: {
-        status: TRANSITIONS.resolve.to,
-        resolvedAt: now,
-        acknowledgedAt: incident.acknowledgedAt ?? now,
-        resolution: input.resolution,
-        prevention: input.prevention,
-        followUp: input.followUp,
-        dataLossSeconds: input.dataLossSeconds ?? null,
-      },
-    });
-    await stopEscalations(tx, incident.id, "ended", now);
-    const { eventId } = await recordChange(tx, {
-      incident,
-      actor,
-      kind: "resolved",
-      body: input.resolution,
-      data: { prevention: input.prevention, followUp: input.followUp, dataLossSeconds: input.dataLossSeconds ?? null },
-      at: now,
-    });
-    await notifyEngaged(tx, incident, { kind: "resolution", eventId, at: now });
+type ResolveArgs = Omit<ResolveInput, "incidentId"> & { incidentId: string };
+
+export async function resolveIncident(db: Db, input: ResolveArgs, actor: Actor, now = new Date()) {
+  return db.$transaction((tx) => resolveIncidentIn(tx, input, actor, now));
+}
+
+/** The same inside the caller's transaction; a null actor is Firebreak acting for `actorLabel` (an alert that resolved). */
+export async function resolveIncidentIn(tx: Tx, input: ResolveArgs, actor: Actor | null, now: Date, actorLabel?: string) {
+  const incident = await begin(tx, input.incidentId, "resolve");
+  await recordBreachIfDue(tx, incident, now);
+  // Unless the resolver measured it, data loss reaches back to the last good backup before declaration.
+  const dataLossSeconds = input.dataLossSeconds ?? (await dataLossEstimate(tx, incident.id))?.seconds ?? null;
+  await tx.incident.update({
+    where: { id: incident.id },
+    data: {
+      status: TRANSITIONS.resolve.to,
+      resolvedAt: now,
+      acknowledgedAt: incident.acknowledgedAt ?? now,
+      resolution: input.resolution,
+      prevention: input.prevention,
+      followUp: input.followUp,
+      dataLossSeconds,
+    },
   });
+  await stopEscalations(tx, incident.id, "ended", now);
+  const { eventId } = await recordChange(tx, {
+    incident,
+    actor,
+    actorLabel,
+    kind: "resolved",
+    body: input.resolution,
+    data: { prevention: input.prevention, followUp: input.followUp, dataLossSeconds },
+    at: now,
+  });
+  await notifyEngaged(tx, incident, { kind: "resolution", eventId, at: now });
 }
 
 export async function closeIncident(db: Db, incidentId: string, actor: Actor, now = new Date()) {

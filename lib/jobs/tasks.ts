@@ -1,6 +1,8 @@
 import type { TaskList } from "graphile-worker";
 import { z } from "zod";
+import { BACKUP_FRESHNESS_TASK, checkBackupFreshness } from "@/lib/backups/freshness";
 import type { Db } from "@/lib/db/client";
+import { reportDemoBackups } from "@/lib/demo/backups";
 import { ACK_BREACH_TASK } from "@/lib/incidents/declare";
 import { checkAckBreach } from "@/lib/incidents/lifecycle";
 import { ESCALATION_TASK, runEscalationStep } from "@/lib/paging/escalation";
@@ -33,6 +35,12 @@ export function createTaskList(db: Db): TaskList {
     async "runbook-sweep"() {
       await sweepAbandonedRuns(db);
     },
+    async [BACKUP_FRESHNESS_TASK]() {
+      await checkBackupFreshness(db);
+    },
+    async "demo-backups"() {
+      await reportDemoBackups(db);
+    },
     // Sign-in attempts only matter for throttling and recent review; keep a month.
     async "prune-sign-in-attempts"() {
       const before = new Date(Date.now() - SIGN_IN_HISTORY_DAYS * 86_400_000);
@@ -41,4 +49,4 @@ export function createTaskList(db: Db): TaskList {
   };
 }
 
-export const crontab = ["17 3 * * * prune-sign-in-attempts", "* * * * * runbook-sweep"].join("\n");
+export const crontab = ["17 3 * * * prune-sign-in-attempts", "* * * * * runbook-sweep", `* * * * * ${BACKUP_FRESHNESS_TASK}`, "* * * * * demo-backups"].join("\n");

@@ -16,6 +16,7 @@ const changeSchema = z.discriminatedUnion("topic", [
   z.object({ topic: z.literal("settings") }),
   z.object({ topic: z.literal("run"), id: z.uuid() }),
   z.object({ topic: z.literal("postmortem"), id: z.uuid() }),
+  z.object({ topic: z.literal("backups") }),
 ]);
 
 /** Found in pg_stat_activity under this name. */

@@ -7,7 +7,8 @@ export type Change =
   | { topic: "incident"; id: string }
   | { topic: "settings" }
   | { topic: "run"; id: string }
-  | { topic: "postmortem"; id: string };
+  | { topic: "postmortem"; id: string }
+  | { topic: "backups" };
 
 /** Sent when the caller's transaction commits, and not at all if it rolls back. */
 export async function publishChange(tx: Tx, change: Change): Promise<void> {

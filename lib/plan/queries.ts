@@ -43,13 +43,6 @@ export const listSystems = cache(() =>
   }),
 );
 
-export const listDrillSchedules = cache(() =>
-  db.drillSchedule.findMany({
-    select: { id: true, key: true, frequency: true, durationSeconds: true, systems: true },
-    orderBy: { durationSeconds: "desc" },
-  }),
-);
-
 export const countOpenIncidents = cache(() =>
   db.incident.count({ where: { status: { in: ["declared", "acknowledged", "mitigated"] } } }),
 );

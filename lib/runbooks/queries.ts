@@ -79,6 +79,7 @@ export async function getRun(db: Db, runId: string) {
       requestedAt: true, approvedAt: true, rejectedAt: true, startedAt: true, finishedAt: true, cancelRequestedAt: true,
       runbook: { select: { key: true, title: true, destructive: true, role: true, definitionHash: true } },
       incident: { select: { id: true, number: true, title: true } },
+      drillRun: { select: { id: true, schedule: { select: { key: true } } } },
       steps: { select: { position: true, name: true, kind: true, status: true, startedAt: true, finishedAt: true, exitCode: true, result: true, error: true }, orderBy: { position: "asc" } },
       output: { select: { id: true, position: true, stream: true, text: true, at: true }, orderBy: { id: "asc" } },
     },
@@ -95,6 +96,8 @@ export async function getRun(db: Db, runId: string) {
     /** False when the runbook's configuration changed after this run was requested: it can no longer be approved. */
     currentVersion: run.runbook.definitionHash === run.definitionHash,
     incident: run.incident ? { id: run.incident.id, reference: incidentReference(run.incident.number), title: run.incident.title } : null,
+    /** Set for a run launched in drill mode: a rehearsal, not a recovery. */
+    drill: run.drillRun ? { id: run.drillRun.id, schedule: run.drillRun.schedule.key } : null,
     requestedById: run.requestedById,
     requestedBy: name(run.requestedById),
     approvedBy: name(run.approvedById),

@@ -39,20 +39,29 @@ export async function recordRunChange(
   await publishChange(tx, { topic: "run", id: run.id });
 }
 
+/** A run is for an incident, or part of a DR drill (drill mode: not a recovery), or neither; never both. */
+export interface RunRequestContext extends RunRequest {
+  drillRunId?: string | null;
+}
+
+async function checkRunContext(tx: Tx, request: RunRequestContext) {
+  if (request.incidentId && request.drillRunId) throw new DomainError("A run is either for an incident or part of a drill, not both.");
+  if (request.incidentId && (await tx.incident.count({ where: { id: request.incidentId } })) === 0) throw new DomainError("That incident does not exist.");
+  if (request.drillRunId && (await tx.drillRun.count({ where: { id: request.drillRunId } })) === 0) throw new DomainError("That drill run does not exist.");
+}
+
 /**
  * Requests a run of a configured runbook: parameters checked against its own rules, the role it
  * names, and (for a destructive one) a wait for a second person's approval. The run keeps the
  * exact definition and parameters, which are what is approved and what runs.
  */
-export async function requestRun(db: Db, request: RunRequest, actor: RunActor, now = new Date()) {
+export async function requestRun(db: Db, request: RunRequestContext, actor: RunActor, now = new Date()) {
   return db.$transaction(async (tx) => {
     const found = await tx.runbook.findUnique({ where: { key: request.runbookKey } });
     const { definition, parameters } = prepareLaunch(found, request, actor);
     const runbook = found!;
-    if (request.incidentId) {
-      const found = await tx.incident.count({ where: { id: request.incidentId } });
-      if (!found) throw new DomainError("That incident does not exist.");
-    }
+    await checkRunContext(tx, request);
+    const drillRunId = request.drillRunId ?? null;
     const steps = resolveSteps(definition, parameters, { dataDir: dataDir() });
     const run = await tx.runbookRun.create({
       data: {
@@ -61,6 +70,7 @@ export async function requestRun(db: Db, request: RunRequest, actor: RunActor, n
         definition: runbook.definition as Prisma.InputJsonValue,
         parameters,
         incidentId: request.incidentId ?? null,
+        drillRunId,
         status: runbook.destructive ? "awaiting_approval" : "queued",
         requestedById: actor.id,
         requestedAt: now,
@@ -73,7 +83,7 @@ export async function requestRun(db: Db, request: RunRequest, actor: RunActor, n
       kind: "runbook_requested",
       actor,
       body: runbook.destructive ? `${runbook.title} (destructive: waits for a second commander's approval)` : runbook.title,
-      data: { parameters, destructive: runbook.destructive },
+      data: { parameters, destructive: runbook.destructive, ...(drillRunId && { drillRunId }) },
       at: now,
     });
     if (run.status === "queued") await enqueueRun(tx, { id: run.id, runbookKey: runbook.key });

@@ -1,43 +1,52 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { DrillRunHistory } from "@/components/drills/drill-run-history";
+import { DrillScheduleTable } from "@/components/drills/drill-schedule-table";
+import { RecordDrillForm } from "@/components/drills/record-drill-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
-import { formatDuration } from "@/lib/config/duration";
-import { listDrillSchedules } from "@/lib/plan/queries";
+import { hasRole } from "@/lib/auth/roles";
+import { currentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { toUtcDateTimeLocal } from "@/lib/drills/datetime-local";
+import { listDrillRuns, listDrillSchedules } from "@/lib/drills/queries";
+import { getObjectives } from "@/lib/incidents/objectives";
+import { listSystems } from "@/lib/plan/queries";
 
 export const metadata: Metadata = { title: "Drills" };
 
 export default async function DrillsPage() {
-  const schedules = await listDrillSchedules();
+  const now = new Date();
+  const [user, schedules, runs, objectives, systems] = await Promise.all([currentUser(), listDrillSchedules(db, now), listDrillRuns(db), getObjectives(db), listSystems()]);
+  if (!user) redirect("/signin");
   return (
     <>
-      <PageHeader title="Drills" description="The recovery testing schedule from config/recovery-tests.yml." />
+      <PageHeader title="Drills" description="The recovery testing schedule from config/recovery-tests.yml, and the drills performed." />
       {schedules.length === 0 ? (
         <EmptyState title="No drill schedule">Import config/recovery-tests.yml to see the schedule.</EmptyState>
       ) : (
-        <Panel title="Schedule">
-          <table className="w-full text-left text-sm" data-testid="drill-schedules">
-            <thead className="text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">Drill</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Frequency</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Duration</th>
-                <th scope="col" className="py-2 font-medium">Systems</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {schedules.map((schedule) => (
-                <tr key={schedule.id}>
-                  <td className="py-2 pr-4">{schedule.key.replace(/_/g, " ")}</td>
-                  <td className="py-2 pr-4 capitalize">{schedule.frequency}</td>
-                  <td className="py-2 pr-4">{formatDuration(schedule.durationSeconds)}</td>
-                  <td className="py-2">{schedule.systems.join(", ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="mt-4 text-sm text-slate-600">Recording drill results is not part of this version of Firebreak yet.</p>
-        </Panel>
+        // minmax(0, …) columns: a wide table scrolls inside its panel instead of widening the page on a phone.
+        <div className="grid grid-cols-1 gap-6">
+          <Panel title="Schedule">
+            <DrillScheduleTable schedules={schedules} />
+          </Panel>
+          <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+            <Panel title="Drill runs">
+              <DrillRunHistory runs={runs} objectives={objectives} />
+            </Panel>
+            {hasRole(user.role, "responder") && (
+              <Panel title="Record a drill run">
+                <RecordDrillForm
+                  schedules={schedules.map(({ id, key, systems }) => ({ id, key, systems }))}
+                  systems={systems.map(({ key, name }) => ({ key, name }))}
+                  defaultPerformedAt={toUtcDateTimeLocal(now)}
+                  objectives={objectives}
+                />
+              </Panel>
+            )}
+          </div>
+        </div>
       )}
     </>
   );

@@ -38,6 +38,12 @@ export default async function SettingsPage() {
                 Who is paged for each severity
               </Link>
             </li>
+            <li>
+              <Link className="underline" href="/settings/alerts">
+                Alertmanager
+              </Link>{" "}
+              <span className="text-slate-600">— how alert labels map to severity and system</span>
+            </li>
           </ul>
         </Panel>
         <Panel title="Post-mortems">
@@ -59,6 +65,13 @@ export default async function SettingsPage() {
             <p className="text-sm text-slate-600">Only admins manage users. You are signed in as a {user?.role}.</p>
           )}
         </Panel>
+        {admin && (
+          <Panel title="API tokens">
+            <Link className="text-sm underline" href="/settings/tokens">
+              Tokens for backup scripts, Alertmanager and Prometheus
+            </Link>
+          </Panel>
+        )}
         {admin && (
           <Panel title="Audit log">
             <Link className="text-sm underline" href="/settings/audit">

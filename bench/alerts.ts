@@ -1,0 +1,138 @@
+// `npm run bench:alerts`: issue 7's alert storm. 1,000 Alertmanager alerts per second for 60 s as
+// version 4 notifications of 10 alerts (100 posts a second), against the production server from
+// the existing build, with a worker paging through the provider sandbox as in production. 300
+// distinct alerts start firing one at a time; the post that brings a new (or newly resolved) alert
+// is sent twice at once, as an HA pair sends it; every other post resends alerts already firing.
+// Then checks that every firing alert a 2xx acknowledged has exactly one incident.
+// Last line: `alerts-bench accepted=<n> incidents=<n> lost=<n> duplicates=<n> p50_ms=<n> p99_ms=<n>`.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { alertmanagerPayload } from "@/lib/alerts/alert-fixtures";
+import { createPrismaClient } from "@/lib/db/client";
+import { seedDemo } from "@/lib/demo/seed";
+import { createToken } from "@/lib/tokens/tokens";
+import { freePort } from "@/test/free-port";
+import { startSandbox } from "@/test/sandbox";
+import { planStorm } from "./alerts/plan";
+import { benchSettings } from "./alerts/settings";
+import { runStorm } from "./alerts/storm";
+import { judgeStorm, pagingCost, type PagingCost } from "./alerts/verdict";
+import { Teardown } from "./paging/teardown";
+import { spawnWorker } from "./paging/worker-process";
+import { startBenchDatabase } from "./support/database";
+import { formatMs } from "./support/latency";
+import { percentiles } from "./support/percentiles";
+import { processTreeCpuMs } from "./support/process-cpu";
+import { launchBenchServer } from "./support/server";
+
+const TARGET_P99_MS = 200;
+const ROUTE_BUILD = ".next/server/app/api/webhooks/alertmanager/route.js";
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+const load = () => `load average ${os.loadavg().map((value) => value.toFixed(1)).join(" ")} on ${os.availableParallelism()} cores`;
+const describePaging = (cost: PagingCost) =>
+  `${cost.pages} pages (${Object.entries(cost.byStatus).map(([status, count]) => `${count} ${status}`).join(", ") || "none"}), ${cost.escalations} escalations, ${cost.jobs} jobs queued`;
+const teardown = new Teardown();
+const failureNotes: (() => string)[] = [];
+
+async function main() {
+  const settings = benchSettings();
+  teardown.takeOverSignals();
+  log(`machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.availableParallelism()} cores; Node ${process.version}; ${load()}`);
+
+  const database = await startBenchDatabase();
+  await teardown.own(database.stop);
+  const db = createPrismaClient(database.url);
+  await teardown.own(() => db.$disconnect());
+  // The plan's organisation: its severities page its teams and emergency contacts.
+  await seedDemo(db, path.resolve("config"), { history: false });
+  const { token } = await createToken(db, { name: "alertmanager-bench", scopes: ["alerts:write"] }, { id: null, label: "bench" });
+  const people = await db.contact.count();
+  log(`fresh PostgreSQL with the plan's organisation (${people} contacts); a token with alerts:write`);
+
+  const authSecret = randomBytes(32).toString("hex");
+  const webPort = await freePort();
+  const sandbox = await startSandbox({ target: `http://127.0.0.1:${webPort}` });
+  await teardown.own(sandbox.stop);
+  const web = launchBenchServer({ databaseUrl: database.url, authSecret, port: webPort });
+  await teardown.own(web.stop);
+  failureNotes.push(() => `--- last lines of the web server's output ---\n${web.output()}`);
+  await web.ready();
+  const worker = spawnWorker({ DATABASE_URL: database.url, AUTH_SECRET: authSecret, PUBLIC_URL: web.baseUrl, FIREBREAK_DEMO: "false", ...sandbox.settings });
+  await teardown.own(() => worker.stop());
+  failureNotes.push(() => `--- last lines of the worker's output ---\n${worker.output()}`);
+  await worker.ready();
+  const url = `${web.baseUrl}/api/webhooks/alertmanager`;
+  log(`web ${web.baseUrl}; worker pid ${worker.pid} paging through the sandbox at ${sandbox.url}`);
+
+  // Resolutions of alerts never seen: the whole path (token, parsing, transaction) without opening anything.
+  for (let index = 0; index < settings.warmup; index += 1) {
+    const body = JSON.stringify(alertmanagerPayload([{ fingerprint: `warmup-${index}`, status: "resolved" }]));
+    const response = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
+    if (!response.ok) throw new Error(`Warm-up post: HTTP ${response.status} ${await response.text()}`);
+  }
+
+  const posts = planStorm(settings);
+  const planned = posts.reduce((sum, post) => sum + post.firing.length + post.resolved.length, 0);
+  log(`storm: ${posts.length} posts carrying ${planned} alerts over ${settings.seconds} s (${settings.rate} alerts/s, ${settings.perPost} a post), ` +
+    `${settings.distinct} distinct; after ${settings.warmup} untimed warm-up posts; ${load()}`);
+  const cpu = () => ({ web: processTreeCpuMs(web.pid), worker: processTreeCpuMs(worker.pid), database: processTreeCpuMs(database.pid) });
+  const cpuBefore = cpu();
+  const started = performance.now();
+  const results = await runStorm(url, token, posts, (sent, inFlight) => log(`  ${sent} posts sent, ${inFlight} awaiting an answer; ${load()}`));
+  const stormSeconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpu();
+
+  const latency = percentiles(results.map((result) => result.ms));
+  const lateness = percentiles(results.map((result) => result.lateMs));
+  const refused = results.filter((result) => result.status < 200 || result.status >= 300);
+  const statuses = [...new Set(refused.map((result) => result.status))].map((status) => `${refused.filter((result) => result.status === status).length} × ${status || "no answer"}`);
+  log(`answered in ${stormSeconds.toFixed(1)} s: p50 ${formatMs(latency.p50)}, p99 ${formatMs(latency.p99)}, max ${formatMs(latency.max)} ms (target p99 ≤ ${TARGET_P99_MS}); ` +
+    `${refused.length === 0 ? "every post 2xx" : `not 2xx: ${statuses.join(", ")}`}; client lag p99 ${formatMs(lateness.p99)} ms`);
+
+  for (const news of ["started", "resolved", null] as const) {
+    const kind = percentiles(results.filter((result) => result.post.news === news).map((result) => result.ms));
+    const label = { started: "posts with an alert that just started (each opens an incident)", resolved: "posts with an alert that just resolved", null: "resends" }[`${news}`];
+    log(`  ${label}: ${kind.count} posts, p50 ${formatMs(kind.p50)}, p99 ${formatMs(kind.p99)}, max ${formatMs(kind.max)} ms`);
+  }
+
+  const cpuSeconds = (side: keyof typeof cpuAfter) => ((cpuAfter[side] - cpuBefore[side]) / 1000).toFixed(1);
+  log(`  CPU during the storm: web ${cpuSeconds("web")} s, worker ${cpuSeconds("worker")} s, PostgreSQL ${cpuSeconds("database")} s in ${stormSeconds.toFixed(1)} s on ${os.availableParallelism()} cores; ${load()}`);
+
+  const verdict = await judgeStorm(db, results);
+  log(`incidents: ${verdict.incidents} opened for ${settings.distinct} distinct alerts; lost ${verdict.lost}, duplicated ${verdict.duplicates}; ` +
+    `resolved alerts recorded ${verdict.resolvedRecorded} of ${verdict.resolvedSent}`);
+  log(`paging at the storm's end: ${describePaging(await pagingCost(db))}`);
+  const drainStarted = performance.now();
+  let cost = await pagingCost(db);
+  while ((cost.byStatus.queued ?? 0) + (cost.byStatus.sending ?? 0) > 0 && performance.now() - drainStarted < settings.drainSeconds * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    cost = await pagingCost(db);
+  }
+  log(`paging ${((performance.now() - drainStarted) / 1000).toFixed(1)} s later: ${describePaging(cost)}; ` +
+    `${(cost.pages / Math.max(1, verdict.incidents)).toFixed(1)} pages per incident; ${load()}`);
+
+  await teardown.run();
+  if (verdict.lost > 0 || verdict.duplicates > 0) process.exitCode = 1;
+  console.log(
+    `alerts-bench accepted=${verdict.accepted} incidents=${verdict.incidents} lost=${verdict.lost} duplicates=${verdict.duplicates} ` +
+      `p50_ms=${formatMs(latency.p50)} p99_ms=${formatMs(latency.p99)}`,
+  );
+}
+
+if (!existsSync(".next/BUILD_ID") || !existsSync(ROUTE_BUILD)) {
+  console.error(`[bench] The production build in .next is missing or predates the Alertmanager route (${ROUTE_BUILD}): run npm run build first`);
+  process.exit(1);
+}
+main().catch(async (error: unknown) => {
+  if (teardown.interrupted) {
+    console.error("[bench] interrupted; stopped the worker, the web server, the sandbox and the database");
+  } else {
+    console.error(error);
+    for (const note of failureNotes) console.error(note());
+  }
+  await teardown.run();
+  process.exit(teardown.interrupted ? 130 : 1);
+});

@@ -1,0 +1,45 @@
+import { parseArgs } from "node:util";
+import type { StormSize } from "./plan";
+
+// The bench's own knobs, not Firebreak settings (so not in lib/env.ts): flags, or for a quick
+// check `BENCH_DURATION_S=10 BENCH_RATE=200 npm run bench:alerts`.
+
+export interface BenchSettings extends StormSize {
+  warmup: number;
+  /** How long to wait after the storm for the worker to hand every page to the provider. */
+  drainSeconds: number;
+}
+
+export function benchSettings(): BenchSettings {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: "string", default: process.env.BENCH_DURATION_S ?? "60" },
+      rate: { type: "string", default: process.env.BENCH_RATE ?? "1000" },
+      // 5 new alerts a second, whatever the length: 300 in the full minute.
+      distinct: { type: "string" },
+      "per-post": { type: "string", default: "10" },
+      warmup: { type: "string", default: "20" },
+      drain: { type: "string", default: "120" },
+    },
+  });
+  const whole = (name: keyof typeof values, label: string) => {
+    const value = Number(values[name]);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${label}: expected a positive whole number, got "${values[name]}"`);
+    return value;
+  };
+  const seconds = whole("duration", "--duration / BENCH_DURATION_S");
+  const settings = {
+    seconds,
+    distinct: values.distinct === undefined ? 5 * seconds : whole("distinct", "--distinct"),
+    rate: whole("rate", "--rate / BENCH_RATE"),
+    perPost: whole("per-post", "--per-post"),
+    warmup: whole("warmup", "--warmup"),
+    drainSeconds: whole("drain", "--drain"),
+  };
+  if (settings.rate < settings.perPost) throw new Error(`--rate: must be at least --per-post (${settings.perPost}) alerts per second`);
+  // Alerts start firing over the first 70 % of the posts, at most one per post.
+  if (settings.distinct > ((settings.rate / settings.perPost) * settings.seconds) * 0.7) {
+    throw new Error(`--distinct: ${settings.distinct} alerts starting one a post need a longer or faster storm`);
+  }
+  return settings;
+}

@@ -1,0 +1,132 @@
+import type { Db, Tx } from "@/lib/db/client";
+import { getAlertMapping, type AlertMapping } from "./mapping";
+import { loadOpeningContext, openAlertIncident, type KeyedAlert } from "./open";
+import type { WebhookAlert, WebhookPayload } from "./payload";
+import { countReceipts, receipt, type Receipt } from "./receipts";
+import { noteAlertResolved } from "./resolve";
+
+export interface IngestSummary {
+  /** Alerts in the payload. */
+  received: number;
+  /** New incidents. */
+  opened: number;
+  /** Alerts already known, counted again (Alertmanager resends whole groups; HA pairs send twice). */
+  updated: number;
+  /** Alerts resolved for the first time. */
+  resolved: number;
+  /** Resolved alerts Firebreak never saw firing: nothing to note them on. */
+  ignored: number;
+}
+
+interface KnownAlert {
+  incidentId: string;
+  resolvedAt: Date | null;
+}
+
+const keyOf = (alert: { fingerprint: string; startsAt: Date }) => `${alert.fingerprint}@${alert.startsAt.toISOString()}`;
+
+/** Each distinct alert once (the last copy wins), keyed by fingerprint and start. */
+function keyAlerts(alerts: WebhookAlert[]): KeyedAlert[] {
+  const byKey = new Map<string, KeyedAlert>();
+  for (const alert of alerts) {
+    const keyed = { alert, fingerprint: alert.fingerprint, startsAt: new Date(alert.startsAt), alertName: alert.labels.alertname };
+    byKey.set(keyOf(keyed), keyed);
+  }
+  return [...byKey.values()];
+}
+
+const fingerprintsOf = (alerts: KeyedAlert[]) => [...new Set(alerts.map((keyed) => keyed.fingerprint))];
+
+/**
+ * Serialises requests that carry the same alerts until this transaction ends (taken in one order,
+ * so that two requests never deadlock): a duplicate sent at the same moment waits, then sees the
+ * rows the first one wrote instead of opening a second incident.
+ */
+async function lockAlerts(tx: Tx, alerts: KeyedAlert[]): Promise<void> {
+  await tx.$executeRaw`
+    SELECT pg_advisory_xact_lock(hashtext('firebreak.alert_incident'), lock_key)
+    FROM (SELECT DISTINCT hashtext(fingerprint) AS lock_key FROM unnest(${fingerprintsOf(alerts)}::text[]) AS fingerprint ORDER BY lock_key) AS keys`;
+}
+
+async function findKnown(db: Db | Tx, alerts: KeyedAlert[]): Promise<Map<string, KnownAlert>> {
+  const rows = await db.alertIncident.findMany({
+    where: { fingerprint: { in: fingerprintsOf(alerts) } },
+    select: { fingerprint: true, startsAt: true, incidentId: true, resolvedAt: true },
+  });
+  return new Map(rows.map((row) => [keyOf(row), row]));
+}
+
+/** A known alert this notification leaves as it is: still firing, or resolved again. */
+const unchanged = (keyed: KeyedAlert, row: KnownAlert | undefined) => row !== undefined && (keyed.alert.status === "firing" || row.resolvedAt !== null);
+
+/** When the alert ended: its endsAt, unless Alertmanager sent none or the zero time. */
+const endedAt = (keyed: KeyedAlert, now: Date) => {
+  const endsAt = keyed.alert.endsAt ? new Date(keyed.alert.endsAt) : null;
+  return endsAt && endsAt >= keyed.startsAt ? endsAt : now;
+};
+
+/**
+ * Applies one Alertmanager notification. Most notifications only repeat firing alerts already known:
+ * those are counted in one statement. Otherwise one transaction, locking only the alerts whose state
+ * may change (so that a duplicate sent at the same moment waits and then sees this one's rows): new
+ * firing alerts open incidents, first resolutions are noted (and resolve the incident if configured),
+ * the others are counted. A firing alert already resolved with the same start is a late copy:
+ * counted, nothing reopened.
+ */
+export async function ingestAlerts(db: Db, payload: WebhookPayload, now = new Date()): Promise<IngestSummary> {
+  const alerts = keyAlerts(payload.alerts);
+  const summary: IngestSummary = { received: payload.alerts.length, opened: 0, updated: 0, resolved: 0, ignored: 0 };
+  if (alerts.length === 0) return summary;
+  if (alerts.every((keyed) => keyed.alert.status === "firing") && (await countReceipts(db, alerts.map((keyed) => receipt(keyed)), now, true)) > 0) {
+    return { ...summary, updated: alerts.length };
+  }
+  const seen = await findKnown(db, alerts);
+  const settled = alerts.filter((keyed) => unchanged(keyed, seen.get(keyOf(keyed))));
+  const changing = alerts.filter((keyed) => !settled.includes(keyed));
+  summary.updated = settled.length;
+
+  await db.$transaction(
+    async (tx) => {
+      await lockAlerts(tx, changing);
+      const known = await findKnown(tx, changing);
+      let mapping: AlertMapping | undefined;
+      const loadMapping = async () => (mapping ??= await getAlertMapping(tx));
+
+      const receipts: Receipt[] = settled.map((keyed) => receipt(keyed));
+      const resolutions: { keyed: KeyedAlert; incidentId: string; resolvedAt: Date }[] = [];
+      const fresh: KeyedAlert[] = [];
+      for (const keyed of changing) {
+        const row = known.get(keyOf(keyed));
+        if (!row) {
+          if (keyed.alert.status === "firing") fresh.push(keyed);
+          else summary.ignored += 1;
+        } else if (!unchanged(keyed, row)) {
+          const resolvedAt = endedAt(keyed, now);
+          receipts.push(receipt(keyed, resolvedAt));
+          resolutions.push({ keyed, incidentId: row.incidentId, resolvedAt });
+        } else {
+          // A duplicate that waited for the first copy.
+          receipts.push(receipt(keyed));
+          summary.updated += 1;
+        }
+      }
+
+      for (const { keyed, incidentId, resolvedAt } of resolutions) {
+        await noteAlertResolved(tx, keyed, incidentId, resolvedAt, (await loadMapping()).resolveIncidents, now);
+        summary.resolved += 1;
+      }
+      if (fresh.length > 0) {
+        const context = await loadOpeningContext(tx, await loadMapping());
+        const rows = [];
+        for (const keyed of fresh) rows.push(await openAlertIncident(tx, keyed, context, now));
+        await tx.alertIncident.createMany({ data: rows });
+        summary.opened = rows.length;
+      }
+      // Last, so that rows other requests also count stay locked only for the commit.
+      await countReceipts(tx, receipts, now, false);
+    },
+    // Opening many incidents at once pages many people in this transaction; give it room rather than fail a retry loop.
+    { maxWait: 10_000, timeout: 30_000 },
+  );
+  return summary;
+}

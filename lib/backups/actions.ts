@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/actions/define-action";
+import { db } from "@/lib/db/client";
+import { setStalenessSettings, stalenessSettingsSchema } from "./staleness-settings";
+
+export const updateStalenessSettingsAction = defineAction({
+  name: "backups.staleness_settings",
+  role: "admin",
+  input: stalenessSettingsSchema,
+  async run(input, { user }) {
+    await setStalenessSettings(db, input, { id: user.id, label: user.email });
+    revalidatePath("/backups");
+    return input.severityKey;
+  },
+  message: (severityKey) => `Backups older than the RPO now open ${severityKey} incidents.`,
+});

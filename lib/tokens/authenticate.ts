@@ -1,0 +1,44 @@
+import type { Db } from "@/lib/db/client";
+import { hashToken } from "./secret";
+import type { TokenScope } from "./scopes";
+
+export type { TokenScope } from "./scopes";
+
+export type TokenAuthentication = { ok: true; token: { id: string; name: string } } | { ok: false; response: Response };
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+// The contract's plain challenge for a missing or dead token; a scope refusal names the scope (RFC 6750).
+function refuse(status: 401 | 403, error: string, challenge = "Bearer"): { ok: false; response: Response } {
+  return {
+    ok: false,
+    response: Response.json({ error }, { status, headers: { "www-authenticate": challenge, "cache-control": "no-store" } }),
+  };
+}
+
+/**
+ * The gate of every endpoint called by automation: `Authorization: Bearer <token>` naming a live
+ * token that holds `scope`. 401 without a usable token, 403 when it lacks the scope.
+ */
+export async function authenticateToken(db: Db, request: Request, scope: TokenScope): Promise<TokenAuthentication> {
+  const header = request.headers.get("authorization");
+  if (!header) return refuse(401, "Missing token: send Authorization: Bearer <token>.");
+  const presented = /^Bearer +(\S+) *$/i.exec(header)?.[1];
+  if (!presented) return refuse(401, "Authorization must be Bearer <token>.");
+
+  // Looked up by its hash: the token itself is never stored, so there is nothing to compare in time.
+  const token = await db.apiToken.findUnique({ where: { hash: hashToken(presented) }, select: { id: true, name: true, scopes: true, revokedAt: true } });
+  if (!token) return refuse(401, "Unknown token.");
+  if (token.revokedAt) return refuse(401, "This token has been revoked.");
+  if (!token.scopes.includes(scope)) {
+    return refuse(403, `This token lacks the ${scope} scope.`, `Bearer error="insufficient_scope", scope="${scope}"`);
+  }
+
+  // At most one write a minute per token, however busy the caller: the condition makes the rest no-ops.
+  const now = new Date();
+  await db.apiToken.updateMany({
+    where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+    data: { lastUsedAt: now },
+  });
+  return { ok: true, token: { id: token.id, name: token.name } };
+}
