@@ -53,35 +53,41 @@ async function main() {
   log(`fresh PostgreSQL with the plan's organisation (${people} contacts); a token with alerts:write`);
 
   const authSecret = randomBytes(32).toString("hex");
-  const webPort = await freePort();
-  const sandbox = await startSandbox({ target: `http://127.0.0.1:${webPort}` });
+  const ports = await Promise.all(Array.from({ length: settings.webInstances }, () => freePort()));
+  const sandbox = await startSandbox({ target: `http://127.0.0.1:${ports[0]}` });
   await teardown.own(sandbox.stop);
-  const web = launchBenchServer({ databaseUrl: database.url, authSecret, port: webPort });
-  await teardown.own(web.stop);
-  failureNotes.push(() => `--- last lines of the web server's output ---\n${web.output()}`);
-  await web.ready();
-  const worker = spawnWorker({ DATABASE_URL: database.url, AUTH_SECRET: authSecret, PUBLIC_URL: web.baseUrl, FIREBREAK_DEMO: "false", ...sandbox.settings });
+  const webs = ports.map((port) => launchBenchServer({ databaseUrl: database.url, authSecret, port }));
+  for (const [index, web] of webs.entries()) {
+    await teardown.own(web.stop);
+    failureNotes.push(() => `--- last lines of web server ${index + 1}'s output ---\n${web.output()}`);
+  }
+  await Promise.all(webs.map((web) => web.ready()));
+  const worker = spawnWorker({ DATABASE_URL: database.url, AUTH_SECRET: authSecret, PUBLIC_URL: webs[0]!.baseUrl, FIREBREAK_DEMO: "false", ...sandbox.settings });
   await teardown.own(() => worker.stop());
   failureNotes.push(() => `--- last lines of the worker's output ---\n${worker.output()}`);
   await worker.ready();
-  const url = `${web.baseUrl}/api/webhooks/alertmanager`;
-  log(`web ${web.baseUrl}; worker pid ${worker.pid} paging through the sandbox at ${sandbox.url}`);
+  const urls = webs.map((web) => `${web.baseUrl}/api/webhooks/alertmanager`);
+  log(`web ${webs.map((web) => web.baseUrl).join(", ")}; worker pid ${worker.pid} paging through the sandbox at ${sandbox.url}`);
 
   // Resolutions of alerts never seen: the whole path (token, parsing, transaction) without opening anything.
-  for (let index = 0; index < settings.warmup; index += 1) {
+  for (let index = 0; index < settings.warmup * urls.length; index += 1) {
     const body = JSON.stringify(alertmanagerPayload([{ fingerprint: `warmup-${index}`, status: "resolved" }]));
-    const response = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
+    const response = await fetch(urls[index % urls.length]!, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
     if (!response.ok) throw new Error(`Warm-up post: HTTP ${response.status} ${await response.text()}`);
   }
 
   const posts = planStorm(settings);
   const planned = posts.reduce((sum, post) => sum + post.firing.length + post.resolved.length, 0);
   log(`storm: ${posts.length} posts carrying ${planned} alerts over ${settings.seconds} s (${settings.rate} alerts/s, ${settings.perPost} a post), ` +
-    `${settings.distinct} distinct; after ${settings.warmup} untimed warm-up posts; ${load()}`);
-  const cpu = () => ({ web: processTreeCpuMs(web.pid), worker: processTreeCpuMs(worker.pid), database: processTreeCpuMs(database.pid) });
+    `${settings.distinct} distinct, to ${urls.length} web instance(s); after ${settings.warmup} untimed warm-up posts each; ${load()}`);
+  const cpu = () => ({
+    web: webs.reduce((sum, web) => sum + processTreeCpuMs(web.pid), 0),
+    worker: processTreeCpuMs(worker.pid),
+    database: processTreeCpuMs(database.pid),
+  });
   const cpuBefore = cpu();
   const started = performance.now();
-  const results = await runStorm(url, token, posts, (sent, inFlight) => log(`  ${sent} posts sent, ${inFlight} awaiting an answer; ${load()}`));
+  const results = await runStorm(urls, token, posts, (sent, inFlight) => log(`  ${sent} posts sent, ${inFlight} awaiting an answer; ${load()}`));
   const stormSeconds = (performance.now() - started) / 1000;
   const cpuAfter = cpu();
 
@@ -92,9 +98,13 @@ async function main() {
   log(`answered in ${stormSeconds.toFixed(1)} s: p50 ${formatMs(latency.p50)}, p99 ${formatMs(latency.p99)}, max ${formatMs(latency.max)} ms (target p99 ≤ ${TARGET_P99_MS}); ` +
     `${refused.length === 0 ? "every post 2xx" : `not 2xx: ${statuses.join(", ")}`}; client lag p99 ${formatMs(lateness.p99)} ms`);
 
-  for (const news of ["started", "resolved", null] as const) {
+  const kinds = [
+    ["started", "posts with an alert that just started (each opens an incident)"],
+    ["resolved", "posts with an alert that just resolved"],
+    [null, "resends"],
+  ] as const;
+  for (const [news, label] of kinds) {
     const kind = percentiles(results.filter((result) => result.post.news === news).map((result) => result.ms));
-    const label = { started: "posts with an alert that just started (each opens an incident)", resolved: "posts with an alert that just resolved", null: "resends" }[`${news}`];
     log(`  ${label}: ${kind.count} posts, p50 ${formatMs(kind.p50)}, p99 ${formatMs(kind.p99)}, max ${formatMs(kind.max)} ms`);
   }
 
@@ -104,15 +114,16 @@ async function main() {
   const verdict = await judgeStorm(db, results);
   log(`incidents: ${verdict.incidents} opened for ${settings.distinct} distinct alerts; lost ${verdict.lost}, duplicated ${verdict.duplicates}; ` +
     `resolved alerts recorded ${verdict.resolvedRecorded} of ${verdict.resolvedSent}`);
-  log(`paging at the storm's end: ${describePaging(await pagingCost(db))}`);
-  const drainStarted = performance.now();
+  // Every incident pages people: what the storm cost, and how long the worker took to hand it all over.
   let cost = await pagingCost(db);
-  while ((cost.byStatus.queued ?? 0) + (cost.byStatus.sending ?? 0) > 0 && performance.now() - drainStarted < settings.drainSeconds * 1000) {
+  log(`paging at the storm's end: ${describePaging(cost)}; ${(cost.pages / Math.max(1, verdict.incidents)).toFixed(1)} pages per incident`);
+  const drainStarted = performance.now();
+  const undelivered = () => (cost.byStatus.queued ?? 0) + (cost.byStatus.sending ?? 0);
+  while (undelivered() > 0 && performance.now() - drainStarted < settings.drainSeconds * 1000) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     cost = await pagingCost(db);
   }
-  log(`paging ${((performance.now() - drainStarted) / 1000).toFixed(1)} s later: ${describePaging(cost)}; ` +
-    `${(cost.pages / Math.max(1, verdict.incidents)).toFixed(1)} pages per incident; ${load()}`);
+  if (performance.now() - drainStarted > 1000) log(`paging ${((performance.now() - drainStarted) / 1000).toFixed(1)} s later: ${describePaging(cost)}; ${load()}`);
 
   await teardown.run();
   if (verdict.lost > 0 || verdict.duplicates > 0) process.exitCode = 1;

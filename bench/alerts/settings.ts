@@ -2,9 +2,11 @@ import { parseArgs } from "node:util";
 import type { StormSize } from "./plan";
 
 // The bench's own knobs, not Firebreak settings (so not in lib/env.ts): flags, or for a quick
-// check `BENCH_DURATION_S=10 BENCH_RATE=200 npm run bench:alerts`.
+// check `npm run bench:alerts -- --duration 10 --rate 200`.
 
 export interface BenchSettings extends StormSize {
+  /** Web instances the posts are spread over, as a load balancer would. */
+  webInstances: number;
   warmup: number;
   /** How long to wait after the storm for the worker to hand every page to the provider. */
   drainSeconds: number;
@@ -13,11 +15,12 @@ export interface BenchSettings extends StormSize {
 export function benchSettings(): BenchSettings {
   const { values } = parseArgs({
     options: {
-      duration: { type: "string", default: process.env.BENCH_DURATION_S ?? "60" },
-      rate: { type: "string", default: process.env.BENCH_RATE ?? "1000" },
+      duration: { type: "string", default: "60" },
+      rate: { type: "string", default: "1000" },
       // 5 new alerts a second, whatever the length: 300 in the full minute.
       distinct: { type: "string" },
       "per-post": { type: "string", default: "10" },
+      web: { type: "string", default: "1" },
       warmup: { type: "string", default: "20" },
       drain: { type: "string", default: "120" },
     },
@@ -27,12 +30,13 @@ export function benchSettings(): BenchSettings {
     if (!Number.isInteger(value) || value < 1) throw new Error(`${label}: expected a positive whole number, got "${values[name]}"`);
     return value;
   };
-  const seconds = whole("duration", "--duration / BENCH_DURATION_S");
+  const seconds = whole("duration", "--duration");
   const settings = {
     seconds,
     distinct: values.distinct === undefined ? 5 * seconds : whole("distinct", "--distinct"),
-    rate: whole("rate", "--rate / BENCH_RATE"),
+    rate: whole("rate", "--rate"),
     perPost: whole("per-post", "--per-post"),
+    webInstances: whole("web", "--web"),
     warmup: whole("warmup", "--warmup"),
     drainSeconds: whole("drain", "--drain"),
   };

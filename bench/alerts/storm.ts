@@ -1,7 +1,8 @@
 import type { StormPost } from "./plan";
 
 // Open loop: each post leaves at its planned time whether or not earlier ones were answered, so a
-// slow server shows up as latency (and requests in flight), not as a quietly lower rate.
+// slow server shows up as latency (and requests in flight), not as a quietly lower rate. With
+// several web instances, posts go round them in turn (the two copies of a pair to different ones).
 
 export interface PostResult {
   post: StormPost;
@@ -26,7 +27,7 @@ async function send(url: string, token: string, post: StormPost, lateMs: number)
   }
 }
 
-export async function runStorm(url: string, token: string, posts: StormPost[], progress: (sent: number, inFlight: number) => void): Promise<PostResult[]> {
+export async function runStorm(urls: string[], token: string, posts: StormPost[], progress: (sent: number, inFlight: number) => void): Promise<PostResult[]> {
   const started = performance.now();
   const pending: Promise<PostResult>[] = [];
   let answered = 0;
@@ -35,7 +36,7 @@ export async function runStorm(url: string, token: string, posts: StormPost[], p
     const wait = started + post.at - performance.now();
     if (wait > 1) await sleep(wait);
     const lateMs = Math.max(0, performance.now() - started - post.at);
-    pending.push(send(url, token, post, lateMs).finally(() => (answered += 1)));
+    pending.push(send(urls[pending.length % urls.length]!, token, post, lateMs).finally(() => (answered += 1)));
     if (post.at >= nextReport) {
       progress(pending.length, pending.length - answered);
       nextReport += 10_000;

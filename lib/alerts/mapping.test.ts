@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
 import { alertmanagerPayload } from "./alert-fixtures";
-import { DEFAULT_ALERT_MAPPING, getAlertMapping, setAlertMapping, severityKeyFor, systemsFor } from "./mapping";
+import { DEFAULT_ALERT_MAPPING, getAlertMapping, mappingCatalogueErrors, setAlertMapping, severityKeyFor, systemsFor } from "./mapping";
 import { alertMappingFormSchema, mappingToForm } from "./mapping-form";
 import { postAlerts, tokenWith } from "./request-fixtures";
 
@@ -72,6 +72,16 @@ describe("mapping through the webhook", () => {
     await setAlertMapping(db, { ...DEFAULT_ALERT_MAPPING, severityLabel: "priority", severityMap: { p1: "critical" }, defaultSeverity: "low", defaultSystem: "bridge" }, { id: null, label: "test" });
     expect(await open({ priority: "P1", job: "node" })).toEqual({ severityId: world.severities.critical, systemIds: [world.systems.bridge.id] });
     expect(await open({ priority: "P4" })).toEqual({ severityId: world.severities.low, systemIds: [world.systems.bridge.id] });
+  });
+
+  it("names severities and systems the catalogue lacks before a mapping is saved", async () => {
+    expect(await mappingCatalogueErrors(db, DEFAULT_ALERT_MAPPING)).toEqual({});
+    expect(await mappingCatalogueErrors(db, { ...DEFAULT_ALERT_MAPPING, severityMap: { p1: "sev1", p2: "high" }, defaultSeverity: "urgent", defaultSystem: "mainframe" })).toEqual({
+      severityMap: ['Unknown severity "sev1": use critical, high, medium, low'],
+      defaultSeverity: ["Choose one of critical, high, medium, low"],
+      defaultSystem: ["Choose a system from the catalogue"],
+    });
+    expect(await mappingCatalogueErrors(db, { ...DEFAULT_ALERT_MAPPING, defaultSystem: world.systems.bridge.key })).toEqual({});
   });
 
   it("falls back to the defaults when the stored setting is no longer valid", async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db/client";
+import type { FieldErrors } from "@/lib/errors";
 import { publishChange } from "@/lib/live/publish";
 
 // How an Alertmanager alert's labels become an incident's severity and systems: the Setting
@@ -46,6 +47,19 @@ export async function setAlertMapping(db: Db, mapping: AlertMapping, actor: Audi
     await recordAudit(tx, { actor, action: "settings.alert_mapping_changed", targetType: "setting", targetId: ALERT_MAPPING_KEY, data: value });
     await publishChange(tx, { topic: "settings" });
   });
+}
+
+/** What a mapping names that the catalogue lacks, by field: checked on saving, so that alerts never meet a name that means nothing. */
+export async function mappingCatalogueErrors(db: Db, mapping: AlertMapping): Promise<FieldErrors> {
+  const severities = await db.severityLevel.findMany({ select: { key: true }, orderBy: { rank: "asc" } });
+  const system = mapping.defaultSystem ? await db.system.findUnique({ where: { key: mapping.defaultSystem }, select: { id: true } }) : null;
+  const known = severities.map((severity) => severity.key);
+  const unknown = [...new Set(Object.values(mapping.severityMap))].filter((key) => !known.includes(key));
+  const errors: FieldErrors = {};
+  if (unknown.length > 0) errors.severityMap = [`Unknown severity ${unknown.map((key) => `"${key}"`).join(", ")}: use ${known.join(", ")}`];
+  if (!known.includes(mapping.defaultSeverity)) errors.defaultSeverity = [`Choose one of ${known.join(", ")}`];
+  if (mapping.defaultSystem && !system) errors.defaultSystem = ["Choose a system from the catalogue"];
+  return errors;
 }
 
 /** The severity key an alert's labels ask for, before checking that such a severity exists. */

@@ -1,4 +1,4 @@
-import { readJsonBody } from "@/lib/backups/report-body";
+import { readJsonBody } from "@/lib/http/json-body";
 import { db } from "@/lib/db/client";
 import { fieldErrorsOf } from "@/lib/errors";
 import { authenticateToken } from "@/lib/tokens/authenticate";

@@ -60,7 +60,8 @@ export async function declareIncidentIn(tx: Tx, input: DeclareInput, actor: Acto
     actorLabel,
     kind: "declared",
     body: input.impact,
-    data: { severity: severity.key, systems: systems.map((system) => system.name), commander: commander?.name ?? null },
+    // Who declared, when it is not a user ("Alertmanager"), for the timeline to name.
+    data: { severity: severity.key, systems: systems.map((system) => system.name), commander: commander?.name ?? null, ...(actor || !actorLabel ? {} : { by: actorLabel }) },
     at: now,
   });
   await enqueueJob(tx, ACK_BREACH_TASK, { incidentId: incident.id }, { runAt: ackDueAt, jobKey: ackBreachJobKey(incident.id) });

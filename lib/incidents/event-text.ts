@@ -17,14 +17,14 @@ function describePaging(data: Record<string, unknown>): string {
   return `${paged} · ${text(data.escalation)} step ${String(data.step)}${round}${already.length > 0 ? ` · already paged: ${already.join(", ")}` : ""}`;
 }
 
-// A paged contact who acknowledges is not a user: the event names them in its data instead.
-export const eventSubject = (event: TimelineEvent) => event.actor ?? ((event.kind === "acknowledged" && text(event.data.by)) || "Firebreak");
+// A paged contact who acknowledges, or Alertmanager declaring, is not a user: the event names them in its data instead.
+export const eventSubject = (event: TimelineEvent) => event.actor ?? (text(event.data.by) || "Firebreak");
 
 export function describeEvent(event: TimelineEvent): string {
   const data = event.data;
   switch (event.kind) {
     case "declared":
-      return `declared the incident (${text(data.severity)}) affecting ${Array.isArray(data.systems) ? data.systems.join(", ") : ""}`;
+      return `declared the incident (${text(data.severity)})${names(data.systems).length > 0 ? ` affecting ${names(data.systems).join(", ")}` : ""}`;
     case "acknowledged":
       return `acknowledged ${viaPhrase(text(data.via))}`.trim();
     case "paged":

@@ -15,6 +15,8 @@ import { getObjectives } from "@/lib/incidents/objectives";
 import { listSystems } from "@/lib/plan/queries";
 
 export const metadata: Metadata = { title: "Drills" };
+// Read at request time: the build has no database to read.
+export const dynamic = "force-dynamic";
 
 export default async function DrillsPage() {
   const now = new Date();

@@ -1,4 +1,4 @@
-import { readJsonBody } from "@/lib/backups/report-body";
+import { readJsonBody } from "@/lib/http/json-body";
 import { recordBackupReport } from "@/lib/backups/report";
 import { db } from "@/lib/db/client";
 import { authenticateToken } from "@/lib/tokens/authenticate";
