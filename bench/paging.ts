@@ -132,13 +132,4 @@ if (!existsSync(".next/BUILD_ID")) {
   console.error("[bench] No production build in .next (BUILD_ID is missing): run npm run build first");
   process.exit(1);
 }
-main().catch(async (error: unknown) => {
-  if (teardown.interrupted) {
-    console.error("[bench] interrupted; stopped the worker, the web server, the sandbox and the database");
-  } else {
-    console.error(error);
-    for (const note of failureNotes) console.error(note());
-  }
-  await teardown.run();
-  process.exit(teardown.interrupted ? 130 : 1);
-});
+teardown.runMain(main, failureNotes);

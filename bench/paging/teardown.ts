@@ -29,6 +29,20 @@ export class Teardown {
     }
   }
 
+  /** Runs a bench's main; on failure says why (and `notes`), stops everything and exits non-zero. */
+  runMain(main: () => Promise<void>, notes: (() => string)[]): void {
+    main().catch(async (error: unknown) => {
+      if (this.interrupted) {
+        console.error("[bench] interrupted; stopped the worker, the web server, the sandbox and the database");
+      } else {
+        console.error(error);
+        for (const note of notes) console.error(note());
+      }
+      await this.run();
+      process.exit(this.interrupted ? 130 : 1);
+    });
+  }
+
   run(): Promise<void> {
     this.cleaning = this.cleaning.then(async () => {
       while (this.stops.length > 0) await this.stops.pop()!().catch((error: unknown) => console.error(error));

@@ -6,6 +6,7 @@ import { TextArea } from "@/components/ui/text-area";
 import { updateAlertMappingAction } from "@/lib/alerts/actions";
 import type { mappingToForm } from "@/lib/alerts/mapping-form";
 import { settingsKeys } from "@/lib/incidents/query-keys";
+import { SeverityOptions } from "@/components/plan/severity-options";
 
 interface MappingFormProps {
   values: ReturnType<typeof mappingToForm>;
@@ -22,11 +23,7 @@ export function AlertMappingForm({ values, severities, systems }: MappingFormPro
           <FieldFrame id="defaultSeverity" name="defaultSeverity" label="Default severity" hint="For a value the map does not list, or no such label." state={state}>
             {(control) => (
               <select name="defaultSeverity" defaultValue={values.defaultSeverity} className={controlClass} {...control}>
-                {severities.map((severity) => (
-                  <option key={severity.key} value={severity.key}>
-                    {severity.key} — {severity.description}
-                  </option>
-                ))}
+                <SeverityOptions severities={severities} />
               </select>
             )}
           </FieldFrame>

@@ -4,6 +4,7 @@ import { updateStalenessSettingsAction } from "@/lib/backups/actions";
 import { settingsKeys } from "@/lib/incidents/query-keys";
 import { ActionForm } from "@/components/ui/action-form";
 import { controlClass, FieldFrame } from "@/components/ui/field";
+import { SeverityOptions } from "@/components/plan/severity-options";
 
 interface StalenessSettingsFormProps {
   severityKey: string;
@@ -20,11 +21,7 @@ export function StalenessSettingsForm({ severityKey, severities }: StalenessSett
           <FieldFrame id="staleness-severity" name="severityKey" label="Severity of a stale-backup incident" state={state}>
             {(control) => (
               <select key={saved} name="severityKey" defaultValue={saved} className={`${controlClass} max-w-md`} {...control}>
-                {severities.map((severity) => (
-                  <option key={severity.key} value={severity.key}>
-                    {severity.key} — {severity.description}
-                  </option>
-                ))}
+                <SeverityOptions severities={severities} />
               </select>
             )}
           </FieldFrame>
