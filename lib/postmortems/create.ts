@@ -20,7 +20,9 @@ export async function createPostmortem(db: Db, incidentId: string, actor: Actor,
     if (existing) return { id: existing.id, created: false };
     if (!WRITABLE_STATUSES.has(incident.status)) throw new DomainError("Resolve the incident before writing its post-mortem.");
 
-    const [values, template] = await Promise.all([postmortemValues(tx, incidentId), getPostmortemTemplate(tx)]);
+    // One after the other: a transaction is one connection, which runs one query at a time.
+    const values = await postmortemValues(tx, incidentId);
+    const template = await getPostmortemTemplate(tx);
     const postmortem = await tx.postmortem.create({
       data: {
         incidentId,

@@ -25,7 +25,9 @@ function response(incident: IncidentDetail): string {
 
 /** What a new post-mortem's template is filled with: the incident's own record. */
 export async function postmortemValues(db: Db | Tx, incidentId: string): Promise<PostmortemValues> {
-  const [incident, objectives] = await Promise.all([getIncident(db, incidentId), getObjectives(db)]);
+  // In sequence: `db` may be a transaction, whose one connection runs one query at a time.
+  const incident = await getIncident(db, incidentId);
+  const objectives = await getObjectives(db);
   if (!incident) throw new DomainError("That incident does not exist.");
   const resolvedAt = incident.resolvedAt;
   return {

@@ -27,18 +27,22 @@ export async function authenticateToken(db: Db, request: Request, scope: TokenSc
   if (!presented) return refuse(401, "Authorization must be Bearer <token>.");
 
   // Looked up by its hash: the token itself is never stored, so there is nothing to compare in time.
-  const token = await db.apiToken.findUnique({ where: { hash: hashToken(presented) }, select: { id: true, name: true, scopes: true, revokedAt: true } });
+  const token = await db.apiToken.findUnique({ where: { hash: hashToken(presented) }, select: { id: true, name: true, scopes: true, revokedAt: true, lastUsedAt: true } });
   if (!token) return refuse(401, "Unknown token.");
   if (token.revokedAt) return refuse(401, "This token has been revoked.");
   if (!token.scopes.includes(scope)) {
     return refuse(403, `This token lacks the ${scope} scope.`, `Bearer error="insufficient_scope", scope="${scope}"`);
   }
 
-  // At most one write a minute per token, however busy the caller: the condition makes the rest no-ops.
+  // At most one write a minute per token, however busy the caller: a fresh lastUsedAt costs no
+  // statement at all, and the condition makes concurrent writers after the first no-ops.
   const now = new Date();
-  await db.apiToken.updateMany({
-    where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
-    data: { lastUsedAt: now },
-  });
+  const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  if (!token.lastUsedAt || token.lastUsedAt < staleBefore) {
+    await db.apiToken.updateMany({
+      where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
+      data: { lastUsedAt: now },
+    });
+  }
   return { ok: true, token: { id: token.id, name: token.name } };
 }
