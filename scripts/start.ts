@@ -106,14 +106,10 @@ async function main() {
 }
 
 function startWeb(databaseUrl: string, authSecret: string, port: number, host: string, onExit: () => void): ChildProcess {
-  const child = spawn(
-    process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", host],
-    {
-      stdio: "inherit",
-      env: childEnvironment({ DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" }),
-    },
-  );
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/web-server.ts")], {
+    stdio: "inherit",
+    env: childEnvironment({ DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, PORT: String(port), HOST: host, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }),
+  });
   child.once("exit", onExit);
   return child;
 }

@@ -3,7 +3,7 @@ import { childEnvironment } from "@/lib/env";
 
 export interface BenchServer {
   baseUrl: string;
-  /** The process tree's root: the start script, with `next start` below it. */
+  /** The process tree's root: the start script, with the web server below it. */
   pid: number;
   /** Resolves once the server answers its health check. */
   ready(): Promise<void>;
@@ -17,7 +17,7 @@ const OUTPUT_LINES = 60;
 /** Starts the production server from the existing build (`npm run web -- --skip-build`) on loopback; `ready()` waits for it. */
 export function launchBenchServer(options: { databaseUrl: string; authSecret: string; port: number }): BenchServer {
   const baseUrl = `http://127.0.0.1:${options.port}`;
-  // Its own process group, so a stop that has to force also reaches `next start` below it.
+  // Its own process group, so a stop that has to force also reaches the web server below it.
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--skip-build", "--only", "web"], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

@@ -13,11 +13,19 @@ export function createPrismaClient(connectionString: string) {
 export type Db = ReturnType<typeof createPrismaClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-const cache = globalThis as unknown as { firebreakPrisma?: Db };
+// One client per generated client class, kept on globalThis so that a module reloaded in
+// development reuses it. Keyed by class because the web process holds two copies of this code:
+// Next's bundle and the fast lane's (lib/http/fast-lane.ts); each must use the client it was built with.
+const cache = globalThis as unknown as { firebreakPrismaClients?: Map<typeof PrismaClient, Db> };
 
 function instance(): Db {
-  cache.firebreakPrisma ??= createPrismaClient(requireSetting("DATABASE_URL"));
-  return cache.firebreakPrisma;
+  cache.firebreakPrismaClients ??= new Map();
+  let client = cache.firebreakPrismaClients.get(PrismaClient);
+  if (!client) {
+    client = createPrismaClient(requireSetting("DATABASE_URL"));
+    cache.firebreakPrismaClients.set(PrismaClient, client);
+  }
+  return client;
 }
 
 // Created on first use, so importing this module (as `next build` does) needs no database.

@@ -1,0 +1,46 @@
+// The web process `npm start` runs (`next start` with a fast lane): Next.js serves everything but
+// the automation endpoints in lib/http/fast-lane.ts, which this server answers directly.
+import { createServer } from "node:http";
+import next from "next";
+import { env } from "@/lib/env";
+import { fastLaneHandler, serveFastLane } from "@/lib/http/fast-lane";
+
+// In-flight requests get this long after SIGTERM; live event streams never end by themselves.
+const DRAIN_MS = 5_000;
+
+async function main() {
+  const { PORT, HOST } = env();
+  const app = next({ dev: false, dir: process.cwd(), hostname: HOST, port: PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((request, response) => {
+    const fast = fastLaneHandler(request);
+    const served = fast ? serveFastLane(fast, request, response) : handle(request, response);
+    served.catch((error: unknown) => {
+      console.error(`[web] ${request.method} ${request.url} failed`, error);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(PORT, HOST, resolve);
+  });
+
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => {
+      server.closeAllConnections();
+      process.exit(0);
+    }, DRAIN_MS).unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
