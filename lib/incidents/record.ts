@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, recordAudits, type AuditRecord } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { DomainError } from "@/lib/errors";
@@ -69,24 +69,41 @@ export interface ChangeRecord {
 
 /** One change to an incident: its timeline event, its audit entry, and the live notification. */
 export async function recordChange(tx: Tx, change: ChangeRecord): Promise<{ eventId: string }> {
-  const event = await tx.incidentEvent.create({
-    data: {
-      incidentId: change.incident.id,
-      kind: change.kind,
-      actorId: change.actor?.id ?? null,
-      body: change.body ?? "",
-      data: change.data ?? {},
-      createdAt: change.at,
-    },
-    select: { id: true },
-  });
-  await recordAudit(tx, {
+  const event = await tx.incidentEvent.create({ data: timelineEvent(change), select: { id: true } });
+  await recordAudit(tx, auditRecord(change));
+  await publishChange(tx, { topic: "incident", id: change.incident.id });
+  return { eventId: String(event.id) };
+}
+
+/**
+ * Several changes in three statements whatever their number (paging an incident's escalation
+ * chains at once). Events of equal time read in id order, and one insert numbers its rows in the
+ * order given: the timeline shows the changes in this order.
+ */
+export async function recordChanges(tx: Tx, changes: ChangeRecord[]): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.incidentEvent.createMany({ data: changes.map(timelineEvent) });
+  await recordAudits(tx, changes.map(auditRecord));
+  for (const id of new Set(changes.map((change) => change.incident.id))) await publishChange(tx, { topic: "incident", id });
+}
+
+function timelineEvent(change: ChangeRecord) {
+  return {
+    incidentId: change.incident.id,
+    kind: change.kind,
+    actorId: change.actor?.id ?? null,
+    body: change.body ?? "",
+    data: change.data ?? {},
+    createdAt: change.at,
+  };
+}
+
+function auditRecord(change: ChangeRecord): AuditRecord {
+  return {
     actor: change.actor ? { id: change.actor.id, label: change.actor.email } : { id: null, label: change.actorLabel ?? "system" },
     action: `incident.${change.kind}`,
     targetType: "incident",
     targetId: change.incident.id,
     data: { reference: incidentReference(change.incident.number), ...change.data },
-  });
-  await publishChange(tx, { topic: "incident", id: change.incident.id });
-  return { eventId: String(event.id) };
+  };
 }

@@ -1,30 +1,16 @@
+import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
-import { enqueueJob, removeJob } from "@/lib/jobs/enqueue";
-import { lockIncident, recordChange } from "@/lib/incidents/record";
+import { removeJob } from "@/lib/jobs/enqueue";
+import { lockIncident } from "@/lib/incidents/record";
 import { OPEN_STATUSES, type IncidentStatus } from "@/lib/incidents/rules";
-import { createPages } from "./pages";
+import { loadEscalationChains } from "./escalation-chains";
+import { escalationJobKey, scheduleEscalationSteps } from "./escalation-timers";
+import { fireSteps } from "./fire-steps";
 import { parseStoredPolicy, type EscalationPolicy } from "./policy";
-import { resolveTargets } from "./recipients";
 
-export const ESCALATION_TASK = "paging-escalation-step";
-export const escalationJobKey = (escalationId: string) => `${ESCALATION_TASK}:${escalationId}`;
+export { ESCALATION_TASK, escalationJobKey } from "./escalation-timers";
 
 const MINUTE = 60_000;
-
-// A team without a policy of its own still gets paged: everyone on it, once.
-const WHOLE_TEAM: EscalationPolicy = { repeatCount: 0, steps: [{ afterMinutes: 0, targets: [{ type: "team_members" }] }] };
-
-interface EscalationRow {
-  id: string;
-  teamId: string | null;
-  label: string;
-  policy: Prisma.JsonValue;
-  nextStep: number;
-  round: number;
-}
-
-const escalationSelect = { id: true, teamId: true, label: true, policy: true, nextStep: true, round: true } as const;
 
 /** Where the chain goes after `step`: the next step, the first step of the next round, or nowhere. */
 export function nextPosition(policy: EscalationPolicy, step: number, round: number): { step: number; round: number; afterMinutes: number } | null {
@@ -34,89 +20,39 @@ export function nextPosition(policy: EscalationPolicy, step: number, round: numb
   return { step: 0, round: round + 1, afterMinutes: Math.max(1, policy.steps.at(-1)!.afterMinutes) };
 }
 
+/** An escalation's state once `step` of `round` has been paged: waiting for its next step, or exhausted. */
+function stateAfterFiring(policy: EscalationPolicy, step: number, round: number, now: Date) {
+  const next = nextPosition(policy, step, round);
+  if (!next) return { status: "exhausted" as const, nextStep: step, round, nextStepAt: null, endedAt: now };
+  return { status: "active" as const, nextStep: next.step, round: next.round, nextStepAt: new Date(now.getTime() + next.afterMinutes * MINUTE), endedAt: null };
+}
+
+const timerOf = (escalationId: string, state: { nextStepAt: Date | null }) => (state.nextStepAt ? [{ escalationId, runAt: state.nextStepAt }] : []);
+
 /**
  * Starts paging a new incident: the severity's audience and the owning teams of the affected
- * systems, each team by its own policy as it is now. Steps due at once are paged in this transaction.
+ * systems, each team by its own policy as it is now. The first steps due at once are paged together
+ * in this transaction, in a number of statements that does not grow with the chains or the people.
  */
 export async function startEscalations(tx: Tx, incident: { id: string; number: number }, severityId: string, systemIds: string[], now: Date) {
-  const severity = await tx.severityLevel.findUniqueOrThrow({
-    where: { id: severityId },
-    select: { notification: true, audienceTeams: { select: { teamId: true } }, audienceContacts: { select: { contactId: true } } },
+  const chains = (await loadEscalationChains(tx, severityId, systemIds)).map((chain) => {
+    const firstAfter = chain.policy.steps[0]!.afterMinutes;
+    const state =
+      firstAfter === 0
+        ? stateAfterFiring(chain.policy, 0, 0, now)
+        : { status: "active" as const, nextStep: 0, round: 0, nextStepAt: new Date(now.getTime() + firstAfter * MINUTE), endedAt: null };
+    return { ...chain, id: randomUUID(), firesNow: firstAfter === 0, state };
   });
-  const owners = await tx.system.findMany({ where: { id: { in: systemIds }, ownerTeamId: { not: null } }, select: { ownerTeamId: true } });
-  const teamIds = [...new Set([...severity.audienceTeams.map((team) => team.teamId), ...owners.map((system) => system.ownerTeamId!)])];
-  const teams = await tx.team.findMany({
-    where: { id: { in: teamIds } },
-    select: { id: true, name: true, escalationPolicy: { select: { repeatCount: true, steps: true } } },
-    orderBy: { name: "asc" },
+  // Written as they stand once their first step is paged, so no escalation needs a second write.
+  await tx.escalation.createMany({
+    data: chains.map((chain) => ({ id: chain.id, incidentId: incident.id, key: chain.key, teamId: chain.teamId, label: chain.label, policy: chain.policy, ...chain.state, createdAt: now })),
   });
-
-  const chains: { key: string; teamId: string | null; label: string; policy: EscalationPolicy }[] = teams.map((team) => ({
-    key: `team:${team.id}`,
-    teamId: team.id,
-    label: team.name,
-    policy: team.escalationPolicy ? parseStoredPolicy(team.escalationPolicy) : WHOLE_TEAM,
-  }));
-  if (severity.audienceContacts.length > 0) {
-    chains.unshift({
-      key: "audience",
-      teamId: null,
-      label: `Severity audience (${severity.notification})`,
-      policy: { repeatCount: 0, steps: [{ afterMinutes: 0, targets: severity.audienceContacts.map(({ contactId }) => ({ type: "contact" as const, contactId })) }] },
-    });
-  }
-
-  for (const chain of chains) {
-    const firstAt = new Date(now.getTime() + chain.policy.steps[0]!.afterMinutes * MINUTE);
-    const escalation = await tx.escalation.create({
-      data: { incidentId: incident.id, key: chain.key, teamId: chain.teamId, label: chain.label, policy: chain.policy, nextStepAt: firstAt, createdAt: now },
-      select: escalationSelect,
-    });
-    if (firstAt <= now) await fireStep(tx, incident, escalation, now);
-    else await enqueueJob(tx, ESCALATION_TASK, { escalationId: escalation.id }, { runAt: firstAt, jobKey: escalationJobKey(escalation.id) });
-  }
+  const firing = chains.filter((chain) => chain.firesNow);
+  await fireSteps(tx, incident, firing.map(({ id, teamId, label, policy }) => ({ escalationId: id, teamId, label, policy, step: 0, round: 0 })), now);
+  await scheduleEscalationSteps(tx, chains.flatMap((chain) => timerOf(chain.id, chain.state)));
 }
 
-/** Pages the escalation's next step and schedules the one after, or marks the chain exhausted. */
-async function fireStep(tx: Tx, incident: { id: string; number: number }, escalation: EscalationRow, now: Date) {
-  const policy = parseStoredPolicy(escalation.policy);
-  const step = policy.steps[escalation.nextStep]!;
-  const people = await resolveTargets(tx, escalation.teamId, step.targets);
-  const pages = await createPages(tx, {
-    incident,
-    kind: "incident",
-    recipients: people,
-    escalation: { id: escalation.id, step: escalation.nextStep + 1, round: escalation.round },
-    scope: `r${escalation.round}`,
-    at: now,
-  });
-  const paged = new Set(pages.map((page) => page.contactId));
-  await recordChange(tx, {
-    incident,
-    actor: null,
-    kind: "paged",
-    body: `${escalation.label}: step ${escalation.nextStep + 1}${escalation.round > 0 ? ` (repeat ${escalation.round})` : ""}`,
-    data: {
-      escalation: escalation.label,
-      step: escalation.nextStep + 1,
-      round: escalation.round,
-      people: people.filter((person) => paged.has(person.id)).map((person) => person.name),
-      alreadyPaged: people.filter((person) => !paged.has(person.id)).map((person) => person.name),
-    },
-    at: now,
-  });
-
-  const next = nextPosition(policy, escalation.nextStep, escalation.round);
-  if (!next) {
-    await tx.escalation.update({ where: { id: escalation.id }, data: { status: "exhausted", nextStepAt: null, endedAt: now } });
-    return;
-  }
-  const runAt = new Date(now.getTime() + next.afterMinutes * MINUTE);
-  await tx.escalation.update({ where: { id: escalation.id }, data: { nextStep: next.step, round: next.round, nextStepAt: runAt } });
-  await enqueueJob(tx, ESCALATION_TASK, { escalationId: escalation.id }, { runAt, jobKey: escalationJobKey(escalation.id) });
-}
-
-/** The escalation timer's job. A step that fires after an acknowledgement sends nothing. */
+/** The escalation timer's job: pages the next step and sets the timer for the one after. A step that fires after an acknowledgement sends nothing. */
 export async function runEscalationStep(db: Db, escalationId: string, now = new Date()) {
   return db.$transaction(async (tx) => {
     const found = await tx.escalation.findUnique({ where: { id: escalationId }, select: { incidentId: true } });
@@ -124,7 +60,10 @@ export async function runEscalationStep(db: Db, escalationId: string, now = new 
     // Incident first, then escalation: the same order as an acknowledgement, so the two never deadlock.
     const incident = await lockIncident(tx, found.incidentId);
     await tx.$queryRaw`SELECT id FROM "Escalation" WHERE id = ${escalationId}::uuid FOR UPDATE`;
-    const escalation = await tx.escalation.findUniqueOrThrow({ where: { id: escalationId }, select: { ...escalationSelect, status: true, nextStepAt: true } });
+    const escalation = await tx.escalation.findUniqueOrThrow({
+      where: { id: escalationId },
+      select: { teamId: true, label: true, policy: true, nextStep: true, round: true, status: true, nextStepAt: true },
+    });
     if (escalation.status !== "active") return;
     if (incident.acknowledgedAt || !OPEN_STATUSES.includes(incident.status as IncidentStatus)) {
       await stopEscalations(tx, incident.id, incident.acknowledgedAt ? "acknowledged" : "ended", now);
@@ -132,7 +71,13 @@ export async function runEscalationStep(db: Db, escalationId: string, now = new 
     }
     // A job that was replaced by a later schedule still runs once; it only acts when its time has come.
     if (escalation.nextStepAt && escalation.nextStepAt.getTime() > now.getTime() + 1000) return;
-    await fireStep(tx, incident, escalation, now);
+
+    const policy = parseStoredPolicy(escalation.policy);
+    const state = stateAfterFiring(policy, escalation.nextStep, escalation.round, now);
+    await tx.escalation.update({ where: { id: escalationId }, data: state });
+    const { teamId, label, nextStep, round } = escalation;
+    await fireSteps(tx, incident, [{ escalationId, teamId, label, policy, step: nextStep, round }], now);
+    await scheduleEscalationSteps(tx, timerOf(escalationId, state));
   });
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
-import type { Channel as ChannelName, PageKind, TemplateKind } from "@/lib/db/generated/client";
+import type { Channel as ChannelName, PageKind, Prisma, TemplateKind } from "@/lib/db/generated/client";
 import { enqueueJobs } from "@/lib/jobs/enqueue";
 import { loadTemplates } from "@/lib/templates/queries";
 import { renderTemplate } from "@/lib/templates/render";
@@ -13,58 +13,89 @@ export const PAGE_SEND_TASK = "paging-send";
 // graphile-worker runs lower numbers first: a page never waits behind housekeeping.
 export const PAGE_JOB_PRIORITY = -10;
 
-export interface PageBatch {
-  incident: { id: string; number: number };
-  kind: TemplateKind;
+/** Who gets one notification: each group's pages carry its escalation step and its scope. */
+export interface PageGroup {
   recipients: Recipient[];
-  /** Defaults to every channel each person accepts. */
-  channels?: Channel[];
   escalation?: { id: string; step: number; round: number };
   /** With the person and channel, makes a page unique: the round for incident pages, the event for updates. */
   scope: string;
+}
+
+/** What a notification's pages share, whoever receives them. */
+export interface PageNotification {
+  incident: { id: string; number: number };
+  kind: TemplateKind;
+  /** Defaults to every channel each person accepts. */
+  channels?: Channel[];
   /** Values for the update template: the status update being announced. */
   update?: { progress: string; nextSteps: string; eta: string };
   fallbackForId?: string;
   at: Date;
 }
 
+export type PageBatch = PageNotification & PageGroup;
+
+export interface CreatedPage {
+  id: string;
+  contactId: string | null;
+  channel: Channel;
+  escalationId: string | null;
+}
+
 export const pageDedupeKey = (kind: PageKind, incidentId: string, scope: string, contactId: string, channel: Channel) =>
   `${kind}:${incidentId}:${scope}:${contactId}:${channel}`;
 
 /** Renders and writes the pages of one notification and their send jobs; people already paged in this scope are skipped. */
-export async function createPages(tx: Tx, batch: PageBatch): Promise<{ id: string; contactId: string | null; channel: Channel }[]> {
-  if (batch.recipients.length === 0) return [];
+export function createPages(tx: Tx, batch: PageBatch): Promise<CreatedPage[]> {
+  return createPageGroups(tx, batch, [batch]);
+}
+
+/**
+ * The same for several groups at once (the escalation chains that fire together): templates and
+ * values are read once, and all pages are written and queued in one statement each. A person an
+ * earlier group already reaches in the same scope is left to that group; one paged before is skipped.
+ */
+export async function createPageGroups(tx: Tx, notification: PageNotification, groups: PageGroup[]): Promise<CreatedPage[]> {
+  if (groups.every((group) => group.recipients.length === 0)) return [];
   // One after the other: a transaction is one connection.
   const templates = await loadTemplates(tx);
-  const values = await incidentPlaceholderValues(tx, batch.incident.id, { ...batch.update, at: batch.at });
-  const rows = [];
-  for (const recipient of batch.recipients) {
-    for (const channel of batch.channels ?? channelsFor(recipient)) {
-      const address = addressFor(recipient, channel);
-      if (!address) continue;
-      const id = randomUUID();
-      const template = templates[batch.kind][channel];
-      const all = { ...values, ackCode: String(batch.incident.number), ackLink: pageLinkUrl(signPageLink(id, linkExpiry(batch.at))) };
-      rows.push({
-        id,
-        incidentId: batch.incident.id,
-        contactId: recipient.id,
-        escalationId: batch.escalation?.id ?? null,
-        step: batch.escalation?.step ?? null,
-        round: batch.escalation?.round ?? null,
-        kind: batch.kind,
-        channel,
-        recipient: address,
-        recipientName: recipient.name,
-        subject: template.subject === null ? null : renderTemplate(template.subject, all),
-        body: renderTemplate(template.body, all),
-        fallbackForId: batch.fallbackForId ?? null,
-        dedupeKey: pageDedupeKey(batch.kind, batch.incident.id, batch.scope, recipient.id, channel),
-        queuedAt: batch.at,
-      });
+  const values = await incidentPlaceholderValues(tx, notification.incident.id, { ...notification.update, at: notification.at });
+  const { incident, kind, at } = notification;
+  const rows = new Map<string, Prisma.PageCreateManyInput>();
+  for (const group of groups) {
+    for (const recipient of group.recipients) {
+      for (const channel of notification.channels ?? channelsFor(recipient)) {
+        const address = addressFor(recipient, channel);
+        const dedupeKey = pageDedupeKey(kind, incident.id, group.scope, recipient.id, channel);
+        if (!address || rows.has(dedupeKey)) continue;
+        const id = randomUUID();
+        const template = templates[kind][channel];
+        const all = { ...values, ackCode: String(incident.number), ackLink: pageLinkUrl(signPageLink(id, linkExpiry(at))) };
+        rows.set(dedupeKey, {
+          id,
+          incidentId: incident.id,
+          contactId: recipient.id,
+          escalationId: group.escalation?.id ?? null,
+          step: group.escalation?.step ?? null,
+          round: group.escalation?.round ?? null,
+          kind,
+          channel,
+          recipient: address,
+          recipientName: recipient.name,
+          subject: template.subject === null ? null : renderTemplate(template.subject, all),
+          body: renderTemplate(template.body, all),
+          fallbackForId: notification.fallbackForId ?? null,
+          dedupeKey,
+          queuedAt: at,
+        });
+      }
     }
   }
-  const created = await tx.page.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true, contactId: true, channel: true } });
+  const created = await tx.page.createManyAndReturn({
+    data: [...rows.values()],
+    skipDuplicates: true,
+    select: { id: true, contactId: true, channel: true, escalationId: true },
+  });
   await enqueueJobs(tx, PAGE_SEND_TASK, created.map((page) => ({ pageId: page.id })), { priority: PAGE_JOB_PRIORITY });
   return created;
 }

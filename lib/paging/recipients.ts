@@ -25,22 +25,33 @@ export function addressFor(recipient: Recipient, channel: Channel): string | nul
   return channel === "sms" ? recipient.phone : recipient.email;
 }
 
-/** The people a step's targets name, each once, in the order the targets list them. */
-export async function resolveTargets(tx: Tx, teamId: string | null, targets: EscalationTarget[]): Promise<Recipient[]> {
-  const contactIds = targets.flatMap((target) => (target.type === "contact" ? [target.contactId] : []));
-  const wantsTeam = teamId !== null && targets.some((target) => target.type !== "contact");
-  // Two queries whatever the size of the step: a step may name hundreds of people.
-  const contacts = contactIds.length ? await tx.contact.findMany({ where: { id: { in: contactIds } }, select: recipientSelect }) : [];
-  const members = wantsTeam
-    ? await tx.teamMember.findMany({ where: { teamId: teamId! }, select: { role: true, contact: { select: recipientSelect } }, orderBy: [{ role: "asc" }, { createdAt: "asc" }] })
+export interface TargetedStep {
+  /** The chain's team, which "team_lead" and "team_members" refer to; null for the severity's audience. */
+  teamId: string | null;
+  targets: EscalationTarget[];
+}
+
+/** The people each step's targets name, each once per step, in the order the targets list them. */
+export async function resolveTargets(tx: Tx, steps: TargetedStep[]): Promise<Recipient[][]> {
+  const teamIds = [...new Set(steps.flatMap((step) => (step.teamId !== null && step.targets.some((target) => target.type !== "contact") ? [step.teamId] : [])))];
+  // Two queries whatever the number of steps, teams and people: the firing chains of an incident are resolved together.
+  const members = teamIds.length
+    ? await tx.teamMember.findMany({ where: { teamId: { in: teamIds } }, select: { teamId: true, contactId: true, role: true }, orderBy: [{ role: "asc" }, { createdAt: "asc" }] })
     : [];
+  const contactIds = new Set(members.map((member) => member.contactId));
+  for (const step of steps) for (const target of step.targets) if (target.type === "contact") contactIds.add(target.contactId);
+  const contacts = contactIds.size ? await tx.contact.findMany({ where: { id: { in: [...contactIds] } }, select: recipientSelect }) : [];
   const byId = new Map(contacts.map((contact) => [contact.id, contact]));
-  const found = new Map<string, Recipient>();
-  const add = (person: Recipient | undefined) => person && !found.has(person.id) && found.set(person.id, person);
-  for (const target of targets) {
-    if (target.type === "contact") add(byId.get(target.contactId));
-    // "All members" includes the lead: everyone on the team is paged.
-    else for (const member of members) if (target.type === "team_members" || member.role === "lead") add(member.contact);
-  }
-  return [...found.values()];
+
+  return steps.map((step) => {
+    const team = members.filter((member) => member.teamId === step.teamId);
+    const found = new Map<string, Recipient>();
+    const add = (person: Recipient | undefined) => person && !found.has(person.id) && found.set(person.id, person);
+    for (const target of step.targets) {
+      if (target.type === "contact") add(byId.get(target.contactId));
+      // "All members" includes the lead: everyone on the team is paged.
+      else for (const member of team) if (target.type === "team_members" || member.role === "lead") add(byId.get(member.contactId));
+    }
+    return [...found.values()];
+  });
 }
