@@ -2,7 +2,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { getAlertMapping, type AlertMapping } from "./mapping";
 import { loadOpeningContext, openAlertIncident, type KeyedAlert } from "./open";
 import type { WebhookAlert, WebhookPayload } from "./payload";
-import { countReceipts, receipt, type Receipt } from "./receipts";
+import { markResolved, noteReceived, RECEIVED_RESOLUTION_MS } from "./receipts";
 import { noteAlertResolved } from "./resolve";
 
 export interface IngestSummary {
@@ -21,6 +21,7 @@ export interface IngestSummary {
 interface KnownAlert {
   incidentId: string;
   resolvedAt: Date | null;
+  lastReceivedAt: Date;
 }
 
 const keyOf = (alert: { fingerprint: string; startsAt: Date }) => `${alert.fingerprint}@${alert.startsAt.toISOString()}`;
@@ -51,7 +52,7 @@ async function lockAlerts(tx: Tx, alerts: KeyedAlert[]): Promise<void> {
 async function findKnown(db: Db | Tx, alerts: KeyedAlert[]): Promise<Map<string, KnownAlert>> {
   const rows = await db.alertIncident.findMany({
     where: { fingerprint: { in: fingerprintsOf(alerts) } },
-    select: { fingerprint: true, startsAt: true, incidentId: true, resolvedAt: true },
+    select: { fingerprint: true, startsAt: true, incidentId: true, resolvedAt: true, lastReceivedAt: true },
   });
   return new Map(rows.map((row) => [keyOf(row), row]));
 }
@@ -66,25 +67,28 @@ const endedAt = (keyed: KeyedAlert, now: Date) => {
 };
 
 /**
- * Applies one Alertmanager notification. Most notifications only repeat firing alerts already known:
- * those are counted in one statement. Otherwise one transaction, locking only the alerts whose state
- * may change (so that a duplicate sent at the same moment waits and then sees this one's rows): new
- * firing alerts open incidents, first resolutions are noted (and resolve the incident if configured),
- * the others are counted. A firing alert already resolved with the same start is a late copy:
- * counted, nothing reopened.
+ * Applies one Alertmanager notification. Most notifications only repeat alerts already known
+ * (Alertmanager resends whole groups): one read, and nothing written but a "last received" time a
+ * minute old. Otherwise one transaction, locking only the alerts whose state may change (so that a
+ * duplicate sent at the same moment waits and then sees this one's rows): new firing alerts open
+ * incidents, first resolutions are noted (and resolve the incident if configured). A firing alert
+ * already resolved with the same start is a late copy: nothing reopened.
  */
 export async function ingestAlerts(db: Db, payload: WebhookPayload, now = new Date()): Promise<IngestSummary> {
   const alerts = keyAlerts(payload.alerts);
   const summary: IngestSummary = { received: payload.alerts.length, opened: 0, updated: 0, resolved: 0, ignored: 0 };
   if (alerts.length === 0) return summary;
-  if (alerts.every((keyed) => keyed.alert.status === "firing") && (await countReceipts(db, alerts.map((keyed) => receipt(keyed)), now, true)) > 0) {
-    return { ...summary, updated: alerts.length };
-  }
   const seen = await findKnown(db, alerts);
   const settled = alerts.filter((keyed) => unchanged(keyed, seen.get(keyOf(keyed))));
   const changing = alerts.filter((keyed) => !settled.includes(keyed));
   summary.updated = settled.length;
+  if (changing.length > 0) await applyChanges(db, changing, summary, now);
+  const staleBefore = now.getTime() - RECEIVED_RESOLUTION_MS;
+  await noteReceived(db, settled.filter((keyed) => seen.get(keyOf(keyed))!.lastReceivedAt.getTime() < staleBefore), now);
+  return summary;
+}
 
+async function applyChanges(db: Db, changing: KeyedAlert[], summary: IngestSummary, now: Date): Promise<void> {
   await db.$transaction(
     async (tx) => {
       await lockAlerts(tx, changing);
@@ -92,7 +96,6 @@ export async function ingestAlerts(db: Db, payload: WebhookPayload, now = new Da
       let mapping: AlertMapping | undefined;
       const loadMapping = async () => (mapping ??= await getAlertMapping(tx));
 
-      const receipts: Receipt[] = settled.map((keyed) => receipt(keyed));
       const resolutions: { keyed: KeyedAlert; incidentId: string; resolvedAt: Date }[] = [];
       const fresh: KeyedAlert[] = [];
       for (const keyed of changing) {
@@ -101,16 +104,14 @@ export async function ingestAlerts(db: Db, payload: WebhookPayload, now = new Da
           if (keyed.alert.status === "firing") fresh.push(keyed);
           else summary.ignored += 1;
         } else if (!unchanged(keyed, row)) {
-          const resolvedAt = endedAt(keyed, now);
-          receipts.push(receipt(keyed, resolvedAt));
-          resolutions.push({ keyed, incidentId: row.incidentId, resolvedAt });
+          resolutions.push({ keyed, incidentId: row.incidentId, resolvedAt: endedAt(keyed, now) });
         } else {
           // A duplicate that waited for the first copy.
-          receipts.push(receipt(keyed));
           summary.updated += 1;
         }
       }
 
+      await markResolved(tx, resolutions, now);
       for (const { keyed, incidentId, resolvedAt } of resolutions) {
         await noteAlertResolved(tx, keyed, incidentId, resolvedAt, (await loadMapping()).resolveIncidents, now);
         summary.resolved += 1;
@@ -122,11 +123,8 @@ export async function ingestAlerts(db: Db, payload: WebhookPayload, now = new Da
         await tx.alertIncident.createMany({ data: rows });
         summary.opened = rows.length;
       }
-      // Last, so that rows other requests also count stay locked only for the commit.
-      await countReceipts(tx, receipts, now, false);
     },
     // Opening many incidents at once pages many people in this transaction; give it room rather than fail a retry loop.
     { maxWait: 10_000, timeout: 30_000 },
   );
-  return summary;
 }

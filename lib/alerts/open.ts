@@ -63,7 +63,8 @@ export async function openAlertIncident(tx: Tx, keyed: KeyedAlert, context: Open
     },
     null,
     now,
-    ALERTMANAGER,
+    // A storm opens incidents by the hundred: their fan-out runs in the worker, not in this request.
+    { actorLabel: ALERTMANAGER, paging: "queued" },
   );
   return {
     fingerprint: keyed.fingerprint,

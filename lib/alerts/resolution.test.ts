@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { resolveIncident } from "@/lib/incidents/lifecycle";
+import { startQueuedPaging } from "@/lib/paging/queued-start";
 import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
 import { alertmanagerPayload, type FixtureAlert } from "./alert-fixtures";
 import { DEFAULT_ALERT_MAPPING, setAlertMapping } from "./mapping";
@@ -35,13 +36,15 @@ describe("resolved alerts", () => {
     expect(await send([resolved])).toMatchObject({ resolved: 0, updated: 1 });
 
     expect(await notes()).toEqual([{ body: NOTE, actorId: null }]);
-    expect(await db.alertIncident.findFirstOrThrow()).toMatchObject({ status: "resolved", resolvedAt: new Date("2026-11-26T10:42:00Z"), receivedCount: 3 });
+    expect(await db.alertIncident.findFirstOrThrow()).toMatchObject({ status: "resolved", resolvedAt: new Date("2026-11-26T10:42:00Z") });
     expect(await incidentStatus()).toBe("declared");
   });
 
   it("resolve the incident once when the operator enabled it, ending its paging", async () => {
     await setAlertMapping(db, { ...DEFAULT_ALERT_MAPPING, resolveIncidents: true }, { id: null, label: "test" });
     await send([firing]);
+    await startQueuedPaging(db, (await db.incident.findFirstOrThrow()).id);
+    expect(await db.escalation.count({ where: { status: "active" } })).toBeGreaterThan(0);
 
     await Promise.all([send([resolved]), send([resolved])]);
 

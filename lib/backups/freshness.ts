@@ -70,7 +70,7 @@ async function openEpisode(db: Db, systemId: string, lastGoodAt: Date, rpoSecond
       },
       null,
       now,
-      FIREBREAK,
+      { actorLabel: FIREBREAK },
     );
     await tx.backupStaleness.update({ where: { id }, data: { incidentId: incident.id } });
     return true;

@@ -3,6 +3,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { startEscalations } from "@/lib/paging/escalation";
+import { queuePagingStart } from "@/lib/paging/queued-start";
 import { recordChange, type Actor } from "./record";
 import type { DeclareInput } from "./schemas";
 
@@ -11,18 +12,24 @@ export const ackBreachJobKey = (incidentId: string) => `${ACK_BREACH_TASK}:${inc
 
 /**
  * Declares an incident: the incident, its commander, the first timeline event, the audit entry,
- * the breach timer and the first pages with their escalations, in one transaction.
+ * the breach timer and the first pages with their escalations (or the job that pages), in one transaction.
  */
 export async function declareIncident(db: Db, input: DeclareInput, actor: Actor, now = new Date()) {
   return db.$transaction((tx) => declareIncidentIn(tx, input, actor, now));
 }
 
+export interface DeclareOptions {
+  /** Who declared when `actor` is null (Firebreak itself: a stale backup, an Alertmanager alert), for the audit log. */
+  actorLabel?: string;
+  /** "queued": the first pages are sent by a job this transaction adds (see lib/paging/queued-start.ts). */
+  paging?: "now" | "queued";
+}
+
 /**
- * The same, inside the caller's transaction. `actor` is null when Firebreak itself declares (a stale
- * backup, an Alertmanager alert): `actorLabel` names it in the audit log, and the incident has a
- * commander only if the input names one.
+ * The same, inside the caller's transaction. `actor` is null when Firebreak itself declares; the
+ * incident then has a commander only if the input names one.
  */
-export async function declareIncidentIn(tx: Tx, input: DeclareInput, actor: Actor | null, now = new Date(), actorLabel?: string) {
+export async function declareIncidentIn(tx: Tx, input: DeclareInput, actor: Actor | null, now = new Date(), { actorLabel, paging = "now" }: DeclareOptions = {}) {
   const severity = await tx.severityLevel.findUnique({ where: { id: input.severityId }, select: { id: true, key: true, responseTimeSeconds: true } });
   if (!severity) throw new DomainError("Some fields need attention.", { severityId: ["Choose one of the configured severities"] });
 
@@ -65,6 +72,7 @@ export async function declareIncidentIn(tx: Tx, input: DeclareInput, actor: Acto
     at: now,
   });
   await enqueueJob(tx, ACK_BREACH_TASK, { incidentId: incident.id }, { runAt: ackDueAt, jobKey: ackBreachJobKey(incident.id) });
-  await startEscalations(tx, incident, severity.id, systems.map((system) => system.id), now);
+  if (paging === "queued") await queuePagingStart(tx, incident.id);
+  else await startEscalations(tx, incident, severity.id, systems.map((system) => system.id), now);
   return incident;
 }

@@ -7,6 +7,7 @@ import { ACK_BREACH_TASK } from "@/lib/incidents/declare";
 import { checkAckBreach } from "@/lib/incidents/lifecycle";
 import { ESCALATION_TASK, runEscalationStep } from "@/lib/paging/escalation";
 import { PAGE_SEND_TASK } from "@/lib/paging/pages";
+import { PAGING_START_TASK, startQueuedPaging } from "@/lib/paging/queued-start";
 import { sendPage } from "@/lib/paging/send";
 import { RUNBOOK_TASK } from "@/lib/runbooks/requests";
 import { executeRun, sweepAbandonedRuns } from "@/lib/runbooks/run-worker";
@@ -25,6 +26,9 @@ export function createTaskList(db: Db): TaskList {
     },
     async [ESCALATION_TASK](payload) {
       await runEscalationStep(db, escalationPayload.parse(payload).escalationId);
+    },
+    async [PAGING_START_TASK](payload) {
+      await startQueuedPaging(db, incidentPayload.parse(payload).incidentId);
     },
     async [PAGE_SEND_TASK](payload) {
       await sendPage(db, pagePayload.parse(payload).pageId);
