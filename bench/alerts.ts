@@ -9,7 +9,6 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { alertmanagerPayload } from "@/lib/alerts/alert-fixtures";
 import { createPrismaClient } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo/seed";
 import { createToken } from "@/lib/tokens/tokens";
@@ -19,6 +18,7 @@ import { planStorm } from "./alerts/plan";
 import { benchSettings } from "./alerts/settings";
 import { runStorm } from "./alerts/storm";
 import { judgeStorm, pagingCost, type PagingCost } from "./alerts/verdict";
+import { warmUp } from "./alerts/warmup";
 import { Teardown } from "./paging/teardown";
 import { spawnWorker } from "./paging/worker-process";
 import { startBenchDatabase } from "./support/database";
@@ -69,17 +69,14 @@ async function main() {
   const urls = webs.map((web) => `${web.baseUrl}/api/webhooks/alertmanager`);
   log(`web ${webs.map((web) => web.baseUrl).join(", ")}; worker pid ${worker.pid} paging through the sandbox at ${sandbox.url}`);
 
-  // Resolutions of alerts never seen: the whole path (token, parsing, transaction) without opening anything.
-  for (let index = 0; index < settings.warmup * urls.length; index += 1) {
-    const body = JSON.stringify(alertmanagerPayload([{ fingerprint: `warmup-${index}`, status: "resolved" }]));
-    const response = await fetch(urls[index % urls.length]!, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
-    if (!response.ok) throw new Error(`Warm-up post: HTTP ${response.status} ${await response.text()}`);
-  }
+  await warmUp(db, urls, token, settings.warmup);
+  const warm = await pagingCost(db);
+  log(`warmed up: ${settings.warmup} alerts opened, resent and resolved on each web instance, their ${warm.pages} pages handed over; ${load()}`);
 
   const posts = planStorm(settings);
   const planned = posts.reduce((sum, post) => sum + post.firing.length + post.resolved.length, 0);
   log(`storm: ${posts.length} posts carrying ${planned} alerts over ${settings.seconds} s (${settings.rate} alerts/s, ${settings.perPost} a post), ` +
-    `${settings.distinct} distinct, to ${urls.length} web instance(s); after ${settings.warmup} untimed warm-up posts each; ${load()}`);
+    `${settings.distinct} distinct, to ${urls.length} web instance(s); ${load()}`);
   const cpu = () => ({
     web: webs.reduce((sum, web) => sum + processTreeCpuMs(web.pid), 0),
     worker: processTreeCpuMs(worker.pid),
@@ -116,7 +113,7 @@ async function main() {
     `resolved alerts recorded ${verdict.resolvedRecorded} of ${verdict.resolvedSent}`);
   // Every incident pages people: what the storm cost, and how long the worker took to hand it all over.
   let cost = await pagingCost(db);
-  log(`paging at the storm's end: ${describePaging(cost)}; ${(cost.pages / Math.max(1, verdict.incidents)).toFixed(1)} pages per incident`);
+  log(`paging at the storm's end (the warm-up's ${warm.pages} pages included): ${describePaging(cost)}; ${((cost.pages - warm.pages) / Math.max(1, verdict.incidents)).toFixed(1)} pages per storm incident`);
   const drainStarted = performance.now();
   const undelivered = () => (cost.byStatus.queued ?? 0) + (cost.byStatus.sending ?? 0);
   while (undelivered() > 0 && performance.now() - drainStarted < settings.drainSeconds * 1000) {

@@ -47,8 +47,8 @@ function random(seed: number) {
   };
 }
 
-function stormAlert(index: number, startedAt: Date): FixtureAlert {
-  const fingerprint = createHash("sha256").update(`storm-${index}`).digest("hex").slice(0, 16);
+function stormAlert(index: number, startedAt: Date, name = "storm"): FixtureAlert {
+  const fingerprint = createHash("sha256").update(`${name}-${index}`).digest("hex").slice(0, 16);
   return {
     fingerprint,
     startsAt: new Date(startedAt.getTime() - 1000).toISOString(),
@@ -57,6 +57,9 @@ function stormAlert(index: number, startedAt: Date): FixtureAlert {
     annotations: { summary: `Storm ${fingerprint}`, description: "Alert storm benchmark" },
   };
 }
+
+/** Alerts like the storm's, under other fingerprints, for warming the server up. */
+export const warmupAlerts = (count: number, startedAt = new Date()) => Array.from({ length: count }, (_, index) => stormAlert(index, startedAt, "warmup"));
 
 /** Tick at which each of `count` events happens, spread evenly over [from, to) of `ticks`, at most one per tick. */
 const spread = (count: number, ticks: number, [from, to]: number[]) =>

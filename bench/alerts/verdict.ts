@@ -6,7 +6,7 @@ import type { PostResult } from "./storm";
 export interface StormVerdict {
   /** Alerts carried by 2xx answers. */
   accepted: number;
-  /** AlertIncident rows: one per alert that opened an incident. */
+  /** The storm's AlertIncident rows: one per alert that opened an incident. */
   incidents: number;
   /** Firing alerts acknowledged with a 2xx that have no incident. */
   lost: number;
@@ -22,7 +22,9 @@ export async function judgeStorm(db: Db, results: PostResult[]): Promise<StormVe
   const firing = new Set(ok.flatMap((result) => result.post.firing));
   const resolved = new Set(ok.flatMap((result) => result.post.resolved));
 
-  const rows = await db.alertIncident.findMany({ select: { fingerprint: true, status: true } });
+  // The storm's alerts only: the warm-up's opened incidents too.
+  const planned = [...new Set(results.flatMap((result) => [...result.post.firing, ...result.post.resolved]))];
+  const rows = await db.alertIncident.findMany({ where: { fingerprint: { in: planned } }, select: { fingerprint: true, status: true } });
   const opened = new Set(rows.map((row) => row.fingerprint));
   const titles = await db.incident.groupBy({ by: ["title"], _count: { _all: true } });
   return {
