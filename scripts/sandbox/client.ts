@@ -1,11 +1,22 @@
 import type { Delivery } from "./delivery";
-import type { ConfigInput, FailureInput, InboundSmsInput, MessageFilterInput, SendgridEventsInput, TwilioStatusInput } from "./operations";
+import type {
+  ConfigInput,
+  CountedFailureInput,
+  FailureWindowInput,
+  InboundSmsInput,
+  MessageFilterInput,
+  SendgridEventsInput,
+  TwilioStatusInput,
+} from "./operations";
 import type { SandboxMessage } from "./records";
 import type { SandboxEnv } from "./settings";
+import type { SandboxStats } from "./stats";
 
 export type { Delivery } from "./delivery";
+export type { CountedFailureInput, FailureWindowInput } from "./operations";
 export type { SandboxMessage } from "./records";
 export type { SandboxEnv } from "./settings";
+export type { ProviderStats, SandboxStats } from "./stats";
 
 /** Drives a sandbox through its control API, in this process or another. */
 export interface SandboxClient {
@@ -16,11 +27,17 @@ export interface SandboxClient {
   messages(filter?: MessageFilterInput): Promise<SandboxMessage[]>;
   /** Resolves once at least `count` messages match, with them; rejects after `timeoutMs`. */
   waitForMessages(filter: MessageFilterInput, count: number, timeoutMs?: number): Promise<SandboxMessage[]>;
-  failNext(failure: FailureInput): Promise<void>;
+  /** The next `count` (1) matching requests answer `status`. */
+  failNext(failure: CountedFailureInput): Promise<void>;
+  /** From now for `forSeconds`, every matching request answers `status`, or with `mode: "hang"` is never answered. */
+  failFor(window: FailureWindowInput): Promise<void>;
+  /** Per provider since the last clear: accepted, refused by status, hung. */
+  stats(): Promise<SandboxStats>;
   configure(config: ConfigInput): Promise<void>;
   sendTwilioStatus(input: TwilioStatusInput): Promise<Delivery[]>;
   sendInboundSms(input: InboundSmsInput): Promise<Delivery[]>;
   sendSendgridEvents(input: SendgridEventsInput): Promise<Delivery[]>;
+  /** Forgets recorded messages, counters and pending failures, and ends failure windows. */
   clear(): Promise<void>;
 }
 
@@ -62,6 +79,8 @@ export function sandboxClient(url: string): SandboxClient {
       }
     },
     failNext: async (failure) => void (await call("failures", failure)),
+    failFor: async (window) => void (await call("failures", window)),
+    stats: () => call("stats"),
     configure: async (config) => void (await call("config", config)),
     sendTwilioStatus: async (input) => (await call<{ deliveries: Delivery[] }>("twilio/status", input)).deliveries,
     sendInboundSms: async (input) => (await call<{ deliveries: Delivery[] }>("twilio/inbound", input)).deliveries,

@@ -15,6 +15,7 @@ import type { SandboxProvider } from "./records";
 import { sendgridEvent, sendgridEventsRequest } from "./sendgrid-callbacks";
 import { sandboxEnv } from "./settings";
 import type { SandboxState } from "./state";
+import { sandboxStats } from "./stats";
 import { inboundSmsRequest, twilioStatusRequest } from "./twilio-callbacks";
 
 export const CONTROL_API_SUMMARY = `Control API (JSON):
@@ -22,8 +23,14 @@ export const CONTROL_API_SUMMARY = `Control API (JSON):
   GET  /_sandbox/env                    the settings to give Firebreak, as environment variables
   GET  /_sandbox/public-key             {"publicKey"}: SendGrid event webhook verification key
   GET  /_sandbox/messages               recorded provider requests; ?provider=twilio|sendgrid&to=&pageId=
-  POST /_sandbox/clear                  forget recorded requests and pending failures
-  POST /_sandbox/failures               {provider, status: 429|500|503, count?, to?, retryAfterSeconds?}
+  GET  /_sandbox/stats                  per provider since the last clear: {accepted, refused: {"<status>": n}, hung}
+  POST /_sandbox/clear                  forget recorded requests, counters and pending failures; end failure windows
+  POST /_sandbox/failures               one of these (provider omitted: both; to: only requests to that recipient):
+    {provider?, status: 429|500|503, count?, to?, retryAfterSeconds?}      the next count (1) requests answer status
+    {provider?, status: 429|500|503, forSeconds, to?, retryAfterSeconds?}  every request for forSeconds answers status
+    {provider?, mode: "hang", forSeconds, to?}                              every request for forSeconds is accepted, never
+                                                                            answered nor recorded; dropped when it ends
+    a 429 carries Retry-After: retryAfterSeconds (1); where windows overlap the newest wins
   POST /_sandbox/config                 {invalidNumbers?, unreachableNumbers?, bounceAddresses?, autoCallbacks?}
   POST /_sandbox/twilio/status          {messageSid | pageId, status, errorCode?, badSignature?, twice?}
   POST /_sandbox/twilio/inbound         {from, body, to?, badSignature?, twice?}
@@ -71,6 +78,8 @@ export async function handleControl(state: SandboxState, request: IncomingMessag
       if (!filter.success) throw new HttpError(400, describeIssues(filter.error));
       return sendJson(response, 200, { messages: messages.list(filter.data) });
     }
+    case "GET /_sandbox/stats":
+      return sendJson(response, 200, sandboxStats(state));
     case "POST /_sandbox/clear":
       messages.clear();
       failures.clear();

@@ -17,13 +17,39 @@ export const messageFilterSchema = z.object({
   pageId: z.string().min(1, "must not be empty").optional(),
 });
 
-export const failureSchema = z.object({
-  provider,
-  status: z.union([z.literal(429), z.literal(500), z.literal(503)], "must be 429, 500 or 503"),
-  count: z.number().int().min(1, "must be at least 1").default(1),
-  to: z.string().min(1, "must not be empty").optional(),
-  retryAfterSeconds: z.number().int().min(0, "must not be negative").default(1),
+const injectedStatus = z.union([z.literal(429), z.literal(500), z.literal(503)], "must be 429, 500 or 503");
+const recipient = z.string().min(1, "must not be empty");
+// Longer would overflow setTimeout, which then fires at once.
+const windowSeconds = z.number("must be a number of seconds").positive("must be more than 0").max(86_400, "must be at most 86400 (a day)");
+const notWithHang = z.never('is not used with mode "hang"').optional();
+
+const statusFailureSchema = z
+  .object({
+    mode: z.undefined().optional(),
+    /** Omitted: both providers. */
+    provider: provider.optional(),
+    status: injectedStatus,
+    /** The next `count` matching requests fail; 1 unless forSeconds is given. */
+    count: z.number("must be a whole number").int("must be a whole number").min(1, "must be at least 1").optional(),
+    /** Every matching request fails until this many seconds have passed. */
+    forSeconds: windowSeconds.optional(),
+    to: recipient.optional(),
+    retryAfterSeconds: z.number("must be whole seconds").int("must be whole seconds").min(0, "must not be negative").default(1),
+  })
+  .refine((input) => input.count === undefined || input.forSeconds === undefined, { path: ["forSeconds"], message: "give either count or forSeconds, not both" });
+
+/** The provider accepts the connection and never answers, until this many seconds have passed. */
+const hangWindowSchema = z.object({
+  mode: z.literal("hang"),
+  provider: provider.optional(),
+  forSeconds: windowSeconds,
+  to: recipient.optional(),
+  status: notWithHang,
+  count: notWithHang,
+  retryAfterSeconds: notWithHang,
 });
+
+export const failureSchema = z.discriminatedUnion("mode", [statusFailureSchema, hangWindowSchema], 'must be "hang", or left out for a failure with a status');
 
 const recipients = z.array(z.string().min(1, "must not be empty"), "must be a list of strings");
 export const configSchema = z.object({
@@ -70,7 +96,12 @@ export const sendgridEventsSchema = z.object({
 });
 
 export type MessageFilterInput = z.input<typeof messageFilterSchema>;
-export type FailureInput = z.input<typeof failureSchema>;
+export type FailureOrder = z.output<typeof failureSchema>;
+type StatusFailureInput = Omit<z.input<typeof statusFailureSchema>, "mode">;
+/** The next `count` (default 1) matching requests fail with `status`. */
+export type CountedFailureInput = Omit<StatusFailureInput, "forSeconds">;
+/** Every matching request fails with `status`, or hangs, for `forSeconds`. */
+export type FailureWindowInput = (Omit<StatusFailureInput, "count"> & { forSeconds: number }) | Omit<z.input<typeof hangWindowSchema>, "status" | "count" | "retryAfterSeconds">;
 export type ConfigInput = z.input<typeof configSchema>;
 export type TwilioStatusInput = z.input<typeof twilioStatusSchema>;
 export type InboundSmsInput = z.input<typeof inboundSmsSchema>;

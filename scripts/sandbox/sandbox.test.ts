@@ -1,8 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createSendgridTransport } from "@/lib/paging/transports/sendgrid";
 import { createTwilioTransport } from "@/lib/paging/transports/twilio";
 import type { Transport } from "@/lib/paging/transports/types";
-import { startCallbackTarget, startSandbox, type CallbackTarget } from "@/test/sandbox";
+import { startCallbackTarget, startSandbox, type CallbackTarget, type StartedSandbox } from "@/test/sandbox";
+
+// The transports give up on a hung provider after this long instead of 10 s, so a hang test takes seconds.
+const TRANSPORT_TIMEOUT_MS = 2_000;
 
 const running: { stop(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -19,13 +22,29 @@ async function setUp(answer?: Parameters<typeof startCallbackTarget>[0], options
     from: sandbox.settings.TWILIO_FROM,
     apiUrl: sandbox.settings.TWILIO_API_URL,
     statusCallbackUrl: (pageId) => `${target.url}/api/webhooks/twilio/status?pageId=${pageId}`,
+    timeoutMs: TRANSPORT_TIMEOUT_MS,
   });
-  const email = createSendgridTransport({ apiKey: sandbox.settings.SENDGRID_API_KEY, from: sandbox.settings.SENDGRID_FROM, apiUrl: sandbox.settings.SENDGRID_API_URL });
+  const email = createSendgridTransport({
+    apiKey: sandbox.settings.SENDGRID_API_KEY,
+    from: sandbox.settings.SENDGRID_FROM,
+    apiUrl: sandbox.settings.SENDGRID_API_URL,
+    timeoutMs: TRANSPORT_TIMEOUT_MS,
+  });
   return { target, sandbox, sms, email };
 }
 
 const page = (transport: Transport, pageId: string, to: string) =>
   transport.send({ pageId, channel: transport.name === "twilio" ? "sms" : "email", to, subject: "INC-1", body: "Paged" });
+
+/** Generous: a busy machine may answer late, and a test must not fail for it. */
+const PATIENCE = { timeout: 20_000, interval: 100 };
+
+const mailSend = (sandbox: StartedSandbox) =>
+  fetch(`${sandbox.url}/v3/mail/send`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${sandbox.settings.SENDGRID_API_KEY}`, "Content-Type": "application/json" },
+    body: "{}",
+  });
 
 const statuses = (target: CallbackTarget, path: string) =>
   target.received.filter((callback) => callback.path.startsWith(path)).map((callback) => new URLSearchParams(callback.body));
@@ -80,18 +99,68 @@ describe("provider sandbox", () => {
     expect((await sandbox.messages({ to: "+15550000503" })).map((message) => message.status)).toEqual([503, 503, 201]);
   });
 
-  it("answers 429 with Retry-After, like the providers", async () => {
+  it.each([
+    ["the next request", (sandbox: StartedSandbox) => sandbox.failNext({ provider: "sendgrid", status: 429, retryAfterSeconds: 7 })],
+    ["a window", (sandbox: StartedSandbox) => sandbox.failFor({ provider: "sendgrid", status: 429, forSeconds: 600, retryAfterSeconds: 7 })],
+  ])("answers 429 with Retry-After, like the providers, when told to for %s", async (_, fail) => {
     const { sandbox } = await setUp();
-    await sandbox.failNext({ provider: "sendgrid", status: 429, retryAfterSeconds: 7 });
+    await fail(sandbox);
 
-    const response = await fetch(`${sandbox.url}/v3/mail/send`, {
-      method: "POST",
-      headers: { Authorization: `Bearer ${sandbox.settings.SENDGRID_API_KEY}`, "Content-Type": "application/json" },
-      body: "{}",
-    });
+    const response = await mailSend(sandbox);
 
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("7");
+    expect(await response.json()).toEqual({ errors: [expect.objectContaining({ message: "too many requests" })] });
+  });
+
+  it("refuses every request during a status window, for both providers when none is named, then accepts again", async () => {
+    const { sandbox, sms, email } = await setUp();
+    await sandbox.failFor({ status: 500, forSeconds: 2 });
+
+    expect(await page(sms, "early", "+15550000200")).toMatchObject({ ok: false, retryable: true, httpStatus: 500 });
+    expect(await page(email, "early", "oncall@example.com")).toMatchObject({ ok: false, retryable: true, httpStatus: 500 });
+    await vi.waitFor(async () => expect(await page(sms, "later", "+15550000200")).toMatchObject({ ok: true }), PATIENCE);
+    expect(await page(email, "later", "oncall@example.com")).toMatchObject({ ok: true });
+
+    const twilio = (await sandbox.messages({ provider: "twilio" })).map((message) => message.status);
+    expect(new Set(twilio.slice(0, -1))).toEqual(new Set([500]));
+    expect(twilio.at(-1)).toBe(201);
+    expect(await sandbox.stats()).toEqual({
+      twilio: { accepted: 1, refused: { 500: twilio.length - 1 }, hung: 0 },
+      sendgrid: { accepted: 1, refused: { 500: 1 }, hung: 0 },
+    });
+  });
+
+  it("holds requests unanswered and unrecorded during a hang window, so the transports time out as on a network failure", async () => {
+    const { sandbox, sms, email } = await setUp();
+    await sandbox.failFor({ mode: "hang", forSeconds: 600 });
+
+    const results = await Promise.all([page(sms, "hung", "+15550000200"), page(email, "hung", "oncall@example.com")]);
+
+    expect(results).toEqual([
+      { ok: false, retryable: true, reason: expect.stringMatching(/^Twilio unreachable: .*timeout/) },
+      { ok: false, retryable: true, reason: expect.stringMatching(/^SendGrid unreachable: .*timeout/) },
+    ]);
+    expect(await sandbox.messages()).toEqual([]);
+    expect(await sandbox.stats()).toEqual({ twilio: { accepted: 0, refused: {}, hung: 1 }, sendgrid: { accepted: 0, refused: {}, hung: 1 } });
+
+    await sandbox.clear();
+    expect(await page(sms, "after", "+15550000200")).toMatchObject({ ok: true });
+  });
+
+  it("drops the connections it holds when a hang window ends, and when it stops", async () => {
+    const { sandbox, email } = await setUp();
+    await sandbox.failFor({ provider: "sendgrid", mode: "hang", forSeconds: 1 });
+
+    await expect(mailSend(sandbox)).rejects.toThrow("fetch failed");
+    await vi.waitFor(async () => expect(await page(email, "after", "oncall@example.com")).toMatchObject({ ok: true }), PATIENCE);
+
+    await sandbox.failFor({ mode: "hang", forSeconds: 600 });
+    const held = mailSend(sandbox);
+    await vi.waitFor(async () => expect((await sandbox.stats()).sendgrid.hung).toBe(2), PATIENCE);
+    running.splice(running.indexOf(sandbox), 1);
+    await sandbox.stop();
+    await expect(held).rejects.toThrow("fetch failed");
   });
 
   it("refuses a malformed SendGrid request with SendGrid-shaped errors", async () => {
@@ -127,6 +196,10 @@ describe("provider sandbox", () => {
     const { sandbox } = await setUp();
 
     await expect(sandbox.failNext({ provider: "twilio", status: 418 as 429 })).rejects.toThrow("status: must be 429, 500 or 503");
+    await expect(sandbox.failFor({ status: 500, forSeconds: 0 })).rejects.toThrow("HTTP 400: forSeconds: must be more than 0");
+    await expect(sandbox.failFor({ status: 500, forSeconds: 5, count: 2 } as never)).rejects.toThrow("forSeconds: give either count or forSeconds, not both");
+    await expect(sandbox.failFor({ mode: "hang", forSeconds: 5, status: 503 } as never)).rejects.toThrow('status: is not used with mode "hang"');
+    await expect(sandbox.failFor({ mode: "sleep" as "hang", forSeconds: 5 })).rejects.toThrow('mode: must be "hang", or left out');
     await expect(sandbox.sendTwilioStatus({ pageId: "nothing-sent", status: "delivered" })).rejects.toThrow("HTTP 404");
     await expect(sandbox.waitForMessages({ pageId: "never" }, 1, 100)).rejects.toThrow("expected 1 message(s)");
   });

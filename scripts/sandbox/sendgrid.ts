@@ -55,8 +55,7 @@ export async function handleSendgridMail(state: SandboxState, request: IncomingM
   };
 
   if (!authorized) return refuse(401, errors({ field: null, message: "The provided authorization grant is invalid, expired, or revoked", help: null }));
-  const failure = state.failures.take("sendgrid", to);
-  if (failure) return refuse(failure.status, injected[failure.status], failure.status === 429 ? { "Retry-After": String(failure.retryAfterSeconds) } : {});
+  if (state.failures.intercept("sendgrid", to, request.socket, (status, headers) => refuse(status, injected[status], headers))) return;
   const problems = mail ? mailProblems(mail) : [{ field: null, message: "Bad Request", help: null }];
   if (problems.length > 0) return refuse(400, errors(...problems));
 

@@ -18,9 +18,14 @@
  *                                      SENDGRID_API_KEY, SENDGRID_FROM, SENDGRID_WEBHOOK_PUBLIC_KEY}
  *   GET  /_sandbox/public-key         {"publicKey"}: base64 DER (SPKI) P-256 key, generated at each start
  *   GET  /_sandbox/messages           {"messages": [...]}, oldest first; filters ?provider=twilio|sendgrid&to=…&pageId=…
- *   POST /_sandbox/clear              forgets recorded messages and pending failures
- *   POST /_sandbox/failures           {provider, status: 429|500|503, count = 1, to?, retryAfterSeconds = 1}: the next
- *                                      `count` requests (to `to` only, if given) answer that status, 429 with Retry-After
+ *   GET  /_sandbox/stats              {twilio, sendgrid}: each {accepted, refused: {"<status>": n}, hung} since the last clear
+ *   POST /_sandbox/clear              forgets recorded messages, counters and pending failures; ends failure windows
+ *   POST /_sandbox/failures           {provider?, status: 429|500|503, count = 1, to?, retryAfterSeconds = 1}: the next
+ *                                      `count` requests (to `to` only, if given) answer that status, 429 with Retry-After;
+ *                                     {provider?, status, forSeconds, to?, retryAfterSeconds = 1}: every such request does,
+ *                                      for forSeconds; {provider?, mode: "hang", forSeconds, to?}: every such request is
+ *                                      accepted and never answered nor recorded, its connection dropped when the window
+ *                                      ends. No provider: both. Windows come before counted failures; the newest first.
  *   POST /_sandbox/config             {invalidNumbers?, unreachableNumbers?, bounceAddresses?, autoCallbacks?}
  *   POST /_sandbox/twilio/status      {messageSid | pageId, status: queued|sent|delivered|undelivered|failed, errorCode?}
  *                                      posts a status callback to the target, at the StatusCallback URL's path and query,
@@ -105,6 +110,7 @@ export async function startSandboxServer(options: Partial<SandboxSettings> = {})
     close: () =>
       new Promise<void>((resolve, reject) => {
         closing.abort();
+        state.failures.clear();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

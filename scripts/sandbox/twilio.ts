@@ -14,10 +14,11 @@ const twilioError = (status: number, code: number, message: string) => ({
   status,
 });
 
+/** Twilio's error for each status the sandbox can be told to answer. */
 const injected = {
-  429: twilioError(429, 20429, "Too Many Requests"),
-  500: twilioError(500, 20500, "Internal Server Error"),
-  503: twilioError(503, 20503, "Service Unavailable"),
+  429: { code: 20429, message: "Too Many Requests" },
+  500: { code: 20500, message: "Internal Server Error" },
+  503: { code: 20503, message: "Service Unavailable" },
 };
 
 /** Twilio's Messages API as the twilio SDK calls it: form-encoded, Basic auth with the account SID and auth token. */
@@ -43,17 +44,13 @@ export async function handleTwilioMessages(state: SandboxState, request: Incomin
       authorized,
       status,
     });
-  const refuse = (status: number, code: number, message: string) => {
+  const refuse = (status: number, code: number, message: string, headers: Record<string, string> = {}) => {
     record(status);
-    sendJson(response, status, twilioError(status, code, message));
+    sendJson(response, status, twilioError(status, code, message), headers);
   };
 
   if (!authorized) return refuse(401, 20003, "Authenticate");
-  const failure = state.failures.take("twilio", to);
-  if (failure) {
-    record(failure.status);
-    return sendJson(response, failure.status, injected[failure.status], failure.status === 429 ? { "Retry-After": String(failure.retryAfterSeconds) } : {});
-  }
+  if (state.failures.intercept("twilio", to, request.socket, (status, headers) => refuse(status, injected[status].code, injected[status].message, headers))) return;
   if (!to) return refuse(400, 21604, "A 'To' phone number is required.");
   if (!form.get("From")) return refuse(400, 21603, "A 'From' phone number is required.");
   if (!form.get("Body")) return refuse(400, 21602, "Message body is required.");

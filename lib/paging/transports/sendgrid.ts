@@ -9,6 +9,8 @@ export interface SendgridSettings {
   from: string;
   /** Another base URL for SendGrid's API (the sandbox); unset means https://api.sendgrid.com. */
   apiUrl?: string;
+  /** How long a request may take; PROVIDER_TIMEOUT_MS unless given. */
+  timeoutMs?: number;
 }
 
 /** SendGrid insists on a subject; templates normally give one. */
@@ -22,7 +24,7 @@ export function createSendgridTransport(settings: SendgridSettings): Transport {
   if (settings.apiUrl) client.setDefaultRequest("baseUrl", settings.apiUrl);
   const mail = new MailService();
   mail.setClient(client);
-  mail.setTimeout(PROVIDER_TIMEOUT_MS);
+  mail.setTimeout(settings.timeoutMs ?? PROVIDER_TIMEOUT_MS);
 
   return {
     name: "sendgrid",

@@ -12,15 +12,20 @@ export interface TwilioSettings {
   apiUrl?: string;
   /** Where Twilio should post delivery updates for this page. */
   statusCallbackUrl: (pageId: string) => string;
+  /** How long a request may take; PROVIDER_TIMEOUT_MS unless given. */
+  timeoutMs?: number;
 }
 
 const TWILIO_API_ORIGIN = "https://api.twilio.com";
 
 /** Twilio's HTTP client with the API origin replaced by another base URL; the path stays as the SDK built it. */
 class RebasedRequestClient extends twilio.RequestClient {
-  constructor(private readonly apiUrl: string) {
+  constructor(
+    private readonly apiUrl: string,
+    timeout: number,
+  ) {
     // Firebreak retries through its job queue; an SDK retry would hide the 429 from it.
-    super({ timeout: PROVIDER_TIMEOUT_MS, autoRetry: false });
+    super({ timeout, autoRetry: false });
   }
 
   override request<TData>(opts: RequestClient.RequestOptions<TData>) {
@@ -31,9 +36,8 @@ class RebasedRequestClient extends twilio.RequestClient {
 }
 
 export function createTwilioTransport(settings: TwilioSettings): Transport {
-  const httpClient = settings.apiUrl
-    ? new RebasedRequestClient(settings.apiUrl)
-    : new twilio.RequestClient({ timeout: PROVIDER_TIMEOUT_MS, autoRetry: false });
+  const timeout = settings.timeoutMs ?? PROVIDER_TIMEOUT_MS;
+  const httpClient = settings.apiUrl ? new RebasedRequestClient(settings.apiUrl, timeout) : new twilio.RequestClient({ timeout, autoRetry: false });
   const client = twilio(settings.accountSid, settings.authToken, { httpClient });
 
   return {
