@@ -20,7 +20,7 @@ import { runStorm } from "./alerts/storm";
 import { judgeStorm, pagingCost, type PagingCost } from "./alerts/verdict";
 import { warmUp } from "./alerts/warmup";
 import { Teardown } from "./paging/teardown";
-import { spawnWorker } from "./paging/worker-process";
+import { spawnWorker } from "@/test/worker-process";
 import { startBenchDatabase } from "./support/database";
 import { formatMs } from "./support/latency";
 import { percentiles } from "./support/percentiles";

@@ -20,7 +20,7 @@ import { checkOutcome, describeOutcome } from "./paging/outcome";
 import { ReceiptLog } from "./paging/receipts";
 import { percentiles } from "./support/percentiles";
 import { Teardown } from "./paging/teardown";
-import { spawnWorker, type WorkerProcess } from "./paging/worker-process";
+import { spawnWorker, type WorkerProcess } from "@/test/worker-process";
 import { seedPagingWorld } from "./paging/world";
 import { startBenchDatabase } from "./support/database";
 import { formatMs } from "./support/latency";

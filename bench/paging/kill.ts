@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { PAGE_SEND_TASK } from "@/lib/paging/pages";
 import type { ReceiptLog } from "./receipts";
-import type { WorkerProcess } from "./worker-process";
+import type { WorkerProcess } from "@/test/worker-process";
 import { declareBenchIncident, type PagingWorld } from "./world";
 
 // A worker killed (SIGKILL, its whole process group) in the middle of a fan-out and started again

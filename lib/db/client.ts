@@ -2,9 +2,17 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { requireSetting } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
 
+// Prisma refuses an interactive transaction that waits 2 s for a connection or runs 5 s. On a
+// machine whose cores are saturated (an alert storm, a noisy neighbour) that refuses an incident's
+// declaration or an acknowledgement exactly when it matters; slower is fine, refused is not.
+// PostgreSQL itself ends a transaction left idle by a process that hung, so its row locks are freed.
+const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 60_000 };
+const IDLE_IN_TRANSACTION_MS = 60_000;
+
 export function createPrismaClient(connectionString: string) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: 10 }),
+    adapter: new PrismaPg({ connectionString, max: 10, idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS }),
+    transactionOptions: TRANSACTION_OPTIONS,
     // Secrets stay in the database unless a query asks for them with `omit: { passwordHash: false }`.
     omit: { user: { passwordHash: true } },
   });

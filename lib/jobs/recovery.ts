@@ -1,21 +1,40 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import type pg from "pg";
+import { isDatabaseUnavailable, type OutageReporter } from "@/lib/db/availability";
 
 // graphile-worker keeps a job locked by a worker that died (SIGKILL, lost machine) for four
-// hours. Pages cannot wait that long. Every worker process holds one connection for its whole
-// life and records that connection's backend pid: when the process dies, PostgreSQL drops the
-// backend at once, and any other worker process (or this one restarted) releases its jobs.
-// A process that stops beating for long (a hung machine) is taken for dead too.
+// hours. Pages cannot wait that long. Every worker process holds one connection and records that
+// connection's backend pid with the start time of the server it belongs to: when the process
+// dies, PostgreSQL drops the backend at once, and any other worker process (or this one
+// restarted) releases its jobs. A process that stops beating for long (a hung machine) is taken
+// for dead too.
+//
+// Releasing the jobs of a live worker runs them twice, so every proof of death is checked
+// against what a database outage does to the living:
+// - a worker whose connection drops reconnects and beats at once, recording its new backend; its
+//   old backend being gone proves nothing until it has been silent for RECONNECT_GRACE_SECONDS;
+// - a backend recorded on another server instance (before a restart or a failover) proves nothing;
+// - silence is counted from when the judge itself could see the database: after an outage every
+//   worker gets DEAD_AFTER_SECONDS to reconnect before its silence counts against it.
 // This needs a direct (or session-pooled) connection: behind a transaction-mode pooler the
 // backend pid means nothing.
 
 export const HEARTBEAT_INTERVAL_MS = 5_000;
 /** A worker silent this long is taken for dead even if its connection lingers. */
 export const DEAD_AFTER_SECONDS = 15;
+/** A worker whose connection is gone and which has not reconnected within this long is dead. */
+export const RECONNECT_GRACE_SECONDS = 3;
 
 export interface Heartbeat {
   stop(): Promise<void>;
+}
+
+export interface Judgement {
+  deadAfterSeconds?: number;
+  reconnectGraceSeconds?: number;
+  /** Since when the judging process has seen the database without a break (its connection's start). */
+  watchingSince?: Date;
 }
 
 /**
@@ -23,61 +42,116 @@ export interface Heartbeat {
  * beating. A worker id no heartbeat knows yet is given the same grace, counted from its lock,
  * since a process that just started may not have said it is alive.
  */
-export async function releaseDeadWorkers(pool: pg.Pool | pg.PoolClient, deadAfterSeconds = DEAD_AFTER_SECONDS): Promise<string[]> {
-  const { rows } = await pool.query<{ locked_by: string }>(
+export async function releaseDeadWorkers(client: pg.Pool | pg.PoolClient, judgement: Judgement = {}): Promise<string[]> {
+  const { deadAfterSeconds = DEAD_AFTER_SECONDS, reconnectGraceSeconds = RECONNECT_GRACE_SECONDS, watchingSince } = judgement;
+  const { rows } = await client.query<{ locked_by: string }>(
     `WITH alive AS (
        SELECT unnest(h."workerIds") AS worker_id FROM "WorkerHeartbeat" h
-        WHERE h."seenAt" > now() - make_interval(secs => $1)
-          AND (h."backendPid" IS NULL OR EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = h."backendPid"))
+        WHERE greatest(h."seenAt"::timestamptz, $2::timestamptz) > now() - make_interval(secs => $1)
+          AND NOT (h."backendPid" IS NOT NULL
+                   AND abs(extract(epoch FROM h."serverStartedAt" - pg_postmaster_start_time())) < 0.001
+                   AND h."seenAt" < now() - make_interval(secs => $3)
+                   AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = h."backendPid"))
      ), known AS (
        SELECT unnest("workerIds") AS worker_id FROM "WorkerHeartbeat"
      )
      SELECT DISTINCT j.locked_by FROM graphile_worker._private_jobs j
       WHERE j.locked_by IS NOT NULL
         AND j.locked_by NOT IN (SELECT worker_id FROM alive)
-        AND (j.locked_by IN (SELECT worker_id FROM known) OR j.locked_at < now() - make_interval(secs => $1))`,
-    [deadAfterSeconds],
+        AND (j.locked_by IN (SELECT worker_id FROM known) OR greatest(j.locked_at, $2::timestamptz) < now() - make_interval(secs => $1))`,
+    [deadAfterSeconds, watchingSince ?? new Date(0), reconnectGraceSeconds],
   );
   const dead = rows.map((row) => row.locked_by);
   if (dead.length > 0) {
-    await pool.query("SELECT graphile_worker.force_unlock_workers($1::text[])", [dead]);
+    await client.query("SELECT graphile_worker.force_unlock_workers($1::text[])", [dead]);
     // Idle workers wait for this notification before they look for jobs again.
-    await pool.query(`SELECT pg_notify('jobs:insert', json_build_object('r', random(), 'count', $1::int)::text)`, [dead.length]);
+    await client.query(`SELECT pg_notify('jobs:insert', json_build_object('r', random(), 'count', $1::int)::text)`, [dead.length]);
   }
   return dead;
 }
 
+export interface HeartbeatOptions {
+  /** The graphile-worker ids this process runs now. */
+  workerIds: () => string[];
+  onRelease: (dead: string[]) => void;
+  reporter: OutageReporter;
+  intervalMs?: number;
+}
+
 /** Says this process's workers are alive, and releases the jobs of dead ones, until stopped. */
-export async function startHeartbeat(pool: pg.Pool, workerIds: () => string[], onRelease: (dead: string[]) => void): Promise<Heartbeat> {
+export async function startHeartbeat(pool: pg.Pool, options: HeartbeatOptions): Promise<Heartbeat> {
+  const { workerIds, onRelease, reporter, intervalMs = HEARTBEAT_INTERVAL_MS } = options;
   const id = `${os.hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
-  // Held for the life of the process (a new one after a database restart): its backend is the proof of life.
-  let connection: pg.PoolClient | null = null;
+  // Held until it drops, then replaced at once: its backend is the proof of life.
+  let connection: { client: pg.PoolClient; since: Date } | null = null;
+  let stopped = false;
+  // A dropped connection is replaced at once rather than at the next beat.
+  let hurry = false;
+  let wake: () => void = () => undefined;
+
+  const drop = (error?: Error) => {
+    if (!connection) return;
+    connection.client.release(error ?? true);
+    connection = null;
+  };
+  const connect = async () => {
+    const client = await pool.connect();
+    client.on("error", (error) => {
+      if (connection?.client !== client) return;
+      drop(error);
+      hurry = true;
+      wake();
+    });
+    const { rows } = await client.query<{ now: Date }>("SELECT now() AS now");
+    connection = { client, since: rows[0]!.now };
+    return connection;
+  };
   const beat = async () => {
-    connection ??= await pool.connect();
-    await connection.query(
-      `INSERT INTO "WorkerHeartbeat" (id, "workerIds", host, pid, "backendPid", "seenAt") VALUES ($1, $2, $3, $4, pg_backend_pid(), now())
-       ON CONFLICT (id) DO UPDATE SET "workerIds" = excluded."workerIds", "seenAt" = now()`,
+    const { client, since } = connection ?? (await connect());
+    await client.query(
+      `INSERT INTO "WorkerHeartbeat" (id, "workerIds", host, pid, "backendPid", "serverStartedAt", "seenAt")
+       VALUES ($1, $2, $3, $4, pg_backend_pid(), pg_postmaster_start_time(), now())
+       ON CONFLICT (id) DO UPDATE SET "workerIds" = excluded."workerIds", "backendPid" = excluded."backendPid",
+         "serverStartedAt" = excluded."serverStartedAt", "seenAt" = excluded."seenAt"`,
       [id, workerIds(), os.hostname(), process.pid],
     );
-    const dead = await releaseDeadWorkers(connection);
+    const dead = await releaseDeadWorkers(client, { watchingSince: since });
     if (dead.length > 0) onRelease(dead);
-    await connection.query(`DELETE FROM "WorkerHeartbeat" WHERE "seenAt" < now() - interval '1 hour'`);
+    await client.query(`DELETE FROM "WorkerHeartbeat" WHERE "seenAt" < now() - interval '1 hour'`);
   };
+
   await beat();
-  let running = Promise.resolve();
-  const timer = setInterval(() => {
-    running = beat().catch((error: Error) => {
-      console.error(`[worker] heartbeat failed: ${error.message}`);
-      connection?.release(error);
-      connection = null;
-    });
-  }, HEARTBEAT_INTERVAL_MS);
+  const loop = (async () => {
+    while (!stopped) {
+      if (!hurry) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, intervalMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      hurry = false;
+      if (stopped) break;
+      await beat().then(
+        () => reporter.recovered(),
+        (error: Error) => {
+          drop(error);
+          if (isDatabaseUnavailable(error)) reporter.failed(error);
+          else console.error(`[worker] heartbeat failed: ${error.message}`);
+        },
+      );
+    }
+  })();
+
   return {
     async stop() {
-      clearInterval(timer);
-      await running;
+      stopped = true;
+      wake();
+      await loop;
       await pool.query(`DELETE FROM "WorkerHeartbeat" WHERE id = $1`, [id]).catch(() => undefined);
-      connection?.release();
+      drop();
     },
   };
 }

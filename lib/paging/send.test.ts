@@ -4,7 +4,7 @@ import { declareIncident } from "@/lib/incidents/declare";
 import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
 import { startSandbox, type StartedSandbox } from "@/test/sandbox";
 import { applyProviderStatus } from "./provider-status";
-import { MAX_SEND_ATTEMPTS, retryDelayMs, sendPage } from "./send";
+import { MIN_SEND_ATTEMPTS, RETRY_WINDOW_MS, retryDelayMs, sendPage } from "./send";
 import { createSendgridTransport, createTwilioTransport, type Transport } from "./transports";
 
 // Pages handed to the real Twilio and SendGrid SDKs, pointed at the provider sandbox.
@@ -83,15 +83,41 @@ describe("sending a page", () => {
     expect(stored.sendAttempts.map((attempt) => [attempt.outcome, attempt.httpStatus])).toEqual([["retry", 429], ["sent", null]]);
   });
 
-  it("gives up after the last attempt and falls back to email", async () => {
+  /** Earlier attempts that met the provider's errors, the first of them `startedMsAgo`. */
+  async function failedBefore(pageId: string, attempts: number, startedMsAgo: number) {
+    await db.page.update({ where: { id: pageId }, data: { attempts } });
+    await db.pageAttempt.createMany({
+      data: Array.from({ length: attempts }, (_, index) => ({
+        pageId,
+        number: index + 1,
+        startedAt: new Date(Date.now() - startedMsAgo + index * 1000),
+        finishedAt: new Date(Date.now() - startedMsAgo + index * 1000),
+        outcome: "retry",
+        httpStatus: 503,
+      })),
+    });
+  }
+
+  it("gives up once it has had its attempts and the retry window has passed", async () => {
     const incident = await declareCritical();
     const page = await pageTo(incident.id, SECURITY_PHONE);
-    await db.page.update({ where: { id: page.id }, data: { attempts: MAX_SEND_ATTEMPTS - 1 } });
+    await failedBefore(page.id, MIN_SEND_ATTEMPTS - 1, RETRY_WINDOW_MS + 60_000);
     await sandbox.failNext({ provider: "twilio", status: 503, to: SECURITY_PHONE });
     await send(page.id);
     const stored = await db.page.findUniqueOrThrow({ where: { id: page.id } });
     expect(stored.status).toBe("failed");
     expect(stored.error).toMatch(/^Gave up after 8 attempts/);
+  });
+
+  it("keeps retrying through a provider outage shorter than the retry window, however many attempts it took", async () => {
+    const incident = await declareCritical();
+    const page = await pageTo(incident.id, SECURITY_PHONE);
+    await failedBefore(page.id, MIN_SEND_ATTEMPTS + 4, 90_000);
+    await sandbox.failNext({ provider: "twilio", status: 500, to: SECURITY_PHONE });
+    await send(page.id);
+    expect(await db.page.findUniqueOrThrow({ where: { id: page.id } })).toMatchObject({ status: "queued", attempts: MIN_SEND_ATTEMPTS + 5 });
+    await send(page.id);
+    expect(await db.page.findUniqueOrThrow({ where: { id: page.id } })).toMatchObject({ status: "sent" });
   });
 
   it("records an invalid number as failed with Twilio's reason, and pages the person by email instead", async () => {
@@ -161,10 +187,10 @@ describe("provider callbacks", () => {
 });
 
 describe("retryDelayMs", () => {
-  it("doubles from a second up to a minute, with jitter", () => {
+  it("doubles from a second up to 15 s, with jitter", () => {
     expect(retryDelayMs(1, () => 0.5)).toBe(1000);
     expect(retryDelayMs(3, () => 0.5)).toBe(4000);
-    expect(retryDelayMs(20, () => 0.5)).toBe(60_000);
+    expect(retryDelayMs(20, () => 0.5)).toBe(15_000);
     expect(retryDelayMs(2, () => 0)).toBe(1500);
   });
 });

@@ -1,3 +1,4 @@
+import { untilDatabaseAnswers } from "@/lib/db/availability";
 import type { Db } from "@/lib/db/client";
 import type { Channel, PageKind } from "@/lib/db/generated/client";
 import { enqueueJob } from "@/lib/jobs/enqueue";
@@ -7,12 +8,20 @@ import { PAGE_JOB_PRIORITY, PAGE_SEND_TASK } from "./pages";
 import { transportFor } from "./transports";
 import type { SendResult, Transport } from "./transports/types";
 
-/** Attempts before a page that keeps meeting 429/5xx/network errors is given up. */
-export const MAX_SEND_ATTEMPTS = 8;
+/**
+ * A page that keeps meeting 429/5xx/network errors is given up (and sent on the person's other
+ * channel) once it has had at least this many attempts AND has been failing this long: a
+ * provider outage of a few minutes must not cost anyone their page.
+ */
+export const MIN_SEND_ATTEMPTS = 8;
+export const RETRY_WINDOW_MS = 5 * 60_000;
 
-/** 1 s, 2 s, 4 s … capped at a minute, with jitter so a recovering provider is not hit in step. */
+/**
+ * 1 s, 2 s, 4 s … capped at 15 s, with jitter so a recovering provider is not hit in step. The
+ * low cap is what brings every waiting page out within seconds of a provider's return.
+ */
 export function retryDelayMs(attempt: number, random = Math.random): number {
-  const base = Math.min(60_000, 1000 * 2 ** (attempt - 1));
+  const base = Math.min(15_000, 1000 * 2 ** (attempt - 1));
   return Math.round(base * (0.75 + random() * 0.5));
 }
 
@@ -25,6 +34,8 @@ interface Claim {
   body: string;
   /** The attempt this send is; null when the page was cancelled instead. */
   number: number | null;
+  /** When its first attempt started (this one's start, for a first attempt). */
+  firstAttemptAt: Date;
 }
 
 /**
@@ -57,6 +68,7 @@ async function claimPage(db: Db, pageId: string): Promise<Claim | null> {
     )
     SELECT page."incidentId", page.kind, page.channel, page.recipient, page.subject, page.body,
            CASE WHEN changed.moot THEN NULL ELSE changed.attempts END AS number,
+           coalesce((SELECT min("startedAt") FROM "PageAttempt" a WHERE a."pageId" = page.id), now()) AS "firstAttemptAt",
            CASE WHEN changed.moot THEN (SELECT true FROM pg_notify(${CHANGES_CHANNEL}, json_build_object('topic', 'incident', 'id', page."incidentId")::text)) END AS notified
       FROM page JOIN changed ON changed.id = page.id`;
   return rows[0] ?? null;
@@ -82,28 +94,31 @@ function noticeSoon(db: Db, incidentId: string): void {
 
 /** A provider took the page: one statement records the attempt's end, the provider id, and (unless a callback got further first) "sent". */
 async function recordSent(db: Db, pageId: string, number: number, providerId: string): Promise<void> {
-  await db.$queryRaw`
+  await db.$executeRaw`
     WITH attempt AS (
       UPDATE "PageAttempt" SET "finishedAt" = now(), outcome = 'sent' WHERE "pageId" = ${pageId}::uuid AND number = ${number}
     )
     UPDATE "Page" SET "providerId" = ${providerId}, "sentAt" = now(),
            status = CASE WHEN status IN ('queued', 'sending') THEN 'sent'::"PageStatus" ELSE status END
-     WHERE id = ${pageId}::uuid
-    RETURNING id`;
+     WHERE id = ${pageId}::uuid`;
 }
 
 /** A provider refused or could not be reached: retry later, or give up and fall back to the other channel. */
-async function recordRefusal(db: Db, pageId: string, incidentId: string, number: number, result: Extract<SendResult, { ok: false }>): Promise<void> {
-  const retry = result.retryable && number < MAX_SEND_ATTEMPTS;
+async function recordRefusal(db: Db, claim: Claim & { number: number }, pageId: string, result: Extract<SendResult, { ok: false }>): Promise<void> {
+  const { number, incidentId } = claim;
   await db.$transaction(async (tx) => {
     const now = new Date();
+    const retry = result.retryable && (number < MIN_SEND_ATTEMPTS || now.getTime() - new Date(claim.firstAttemptAt).getTime() < RETRY_WINDOW_MS);
     await tx.pageAttempt.update({
       where: { pageId_number: { pageId, number } },
       data: { finishedAt: now, outcome: retry ? "retry" : "failed", httpStatus: result.httpStatus ?? null, error: result.reason },
     });
     if (retry) {
-      await tx.page.updateMany({ where: { id: pageId, status: "sending" }, data: { status: "queued", error: result.reason } });
-      await enqueueJob(tx, PAGE_SEND_TASK, { pageId }, { runAt: new Date(now.getTime() + retryDelayMs(number)), priority: PAGE_JOB_PRIORITY });
+      // Only the move out of "sending" queues the retry: a repeat of this write after a lost commit queues nothing.
+      const moved = await tx.page.updateMany({ where: { id: pageId, status: "sending" }, data: { status: "queued", error: result.reason } });
+      if (moved.count > 0) {
+        await enqueueJob(tx, PAGE_SEND_TASK, { pageId }, { runAt: new Date(now.getTime() + retryDelayMs(number)), priority: PAGE_JOB_PRIORITY });
+      }
     } else {
       await recordPermanentFailure(tx, pageId, result.retryable ? `Gave up after ${number} attempts: ${result.reason}` : result.reason, now);
     }
@@ -114,19 +129,20 @@ async function recordRefusal(db: Db, pageId: string, incidentId: string, number:
 /**
  * The page-send job. The attempt is written before the provider is called, so a worker that dies
  * mid-call leaves a trace (and the page is sent again: for a page, twice beats never); the outcome
- * is written after, moving the status only forward.
+ * is written after, moving the status only forward. That outcome is known only in this process
+ * until it is written, so it waits out a database outage rather than be lost (and sent again).
  */
 export async function sendPage(db: Db, pageId: string, transport: (channel: Channel) => Transport = transportFor) {
-  const claim = await claimPage(db, pageId);
-  if (!claim || claim.number === null) return;
-  const number = Number(claim.number);
+  const found = await claimPage(db, pageId);
+  if (!found || found.number === null) return;
+  const claim = { ...found, number: Number(found.number) };
   const result: SendResult = await transport(claim.channel)
     .send({ pageId, channel: claim.channel, to: claim.recipient, subject: claim.subject, body: claim.body })
     .catch((error: unknown) => ({ ok: false as const, retryable: true, reason: error instanceof Error ? error.message : String(error) }));
   if (result.ok) {
-    await recordSent(db, pageId, number, result.providerId);
+    await untilDatabaseAnswers(() => recordSent(db, pageId, claim.number, result.providerId));
     noticeSoon(db, claim.incidentId);
   } else {
-    await recordRefusal(db, pageId, claim.incidentId, number, result);
+    await untilDatabaseAnswers(() => recordRefusal(db, claim, pageId, result));
   }
 }

@@ -11,10 +11,11 @@ import { resolveSteps } from "./resolve";
 
 export const RUNBOOK_TASK = "runbook-run";
 export const runJobKey = (runId: string) => `${RUNBOOK_TASK}:${runId}`;
+export const runQueueName = (runbookKey: string) => `runbook:${runbookKey}`;
 
 /** Queues a run: one job per run, one run at a time per runbook. */
 export async function enqueueRun(tx: Tx, run: { id: string; runbookKey: string }) {
-  await enqueueJob(tx, RUNBOOK_TASK, { runId: run.id }, { jobKey: runJobKey(run.id), queueName: `runbook:${run.runbookKey}` });
+  await enqueueJob(tx, RUNBOOK_TASK, { runId: run.id }, { jobKey: runJobKey(run.id), queueName: runQueueName(run.runbookKey) });
 }
 
 /** A change to a run: its audit entry, its incident's timeline when it has one, and the live notice. */

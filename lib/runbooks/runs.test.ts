@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { declareIncident } from "@/lib/incidents/declare";
 import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
-import { runbookDefinitionSchema } from "./definition";
+import { createRunbook } from "@/test/runbook-fixtures";
 import { approveRun, cancelRun, rejectRun, requestRun } from "./requests";
 import { recoveryOutcomes, runDurations } from "./metrics";
 import { executeRun, sweepAbandonedRuns } from "./run-worker";
@@ -11,21 +11,7 @@ import { executeRun, sweepAbandonedRuns } from "./run-worker";
 let world: IncidentWorld;
 const actorOf = (user: IncidentWorld["users"]["commander"]) => ({ id: user.id, email: user.email, role: user.role });
 
-/** Writes a runbook row the way the import does, from a definition in the YAML's shape. */
-async function runbook(definition: Record<string, unknown>) {
-  const parsed = runbookDefinitionSchema.parse(definition);
-  return db.runbook.create({
-    data: {
-      key: parsed.key,
-      title: parsed.title,
-      destructive: parsed.destructive,
-      role: parsed.role,
-      requires: parsed.requires,
-      definition: parsed as object,
-      definitionHash: `hash-${parsed.key}-${Date.now()}`,
-    },
-  });
-}
+const runbook = (definition: Record<string, unknown>) => createRunbook(db, definition);
 
 const echo = {
   key: "echo-words",
@@ -153,6 +139,45 @@ describe("stopping a run", () => {
     expect((await db.runbookRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("failed_unknown");
     await executeRun(db, run.id);
     expect(await db.runOutput.count({ where: { runId: run.id } })).toBe(0);
+  });
+});
+
+describe("a run's job taken by another worker", () => {
+  const jobsOf = (runId: string) =>
+    db.$queryRaw<{ run_at: Date; key: string | null }[]>`SELECT run_at, key FROM graphile_worker._private_jobs WHERE payload->>'runId' = ${runId} ORDER BY id`;
+
+  it("leaves a run whose heartbeat goes on running, and looks again later", async () => {
+    await runbook(echo);
+    const run = await requestRun(db, { runbookKey: "echo-words", parameters: { words: "hi" } }, actorOf(world.users.responder));
+    await db.runbookRun.update({ where: { id: run.id }, data: { status: "running", startedAt: new Date(), heartbeatAt: new Date(Date.now() - 10_000) } });
+    await executeRun(db, run.id);
+    expect((await db.runbookRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("running");
+    expect(await db.runOutput.count({ where: { runId: run.id } })).toBe(0);
+    const jobs = await jobsOf(run.id);
+    expect(jobs.at(-1)!.run_at.getTime()).toBeGreaterThan(Date.now());
+    expect(await sweepAbandonedRuns(db)).toBe(0);
+  });
+
+  it("marks a run whose heartbeat stopped failed-unknown", async () => {
+    await runbook(echo);
+    const run = await requestRun(db, { runbookKey: "echo-words", parameters: { words: "hi" } }, actorOf(world.users.responder));
+    await db.runbookRun.update({ where: { id: run.id }, data: { status: "running", startedAt: new Date(), heartbeatAt: new Date(Date.now() - 45_000) } });
+    await executeRun(db, run.id);
+    expect((await db.runbookRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("failed_unknown");
+  });
+
+  it("starts a second run of a runbook only once the first has ended, whatever the job queue's locks say", async () => {
+    await runbook(echo);
+    const first = await requestRun(db, { runbookKey: "echo-words", parameters: { words: "one" } }, actorOf(world.users.responder));
+    const second = await requestRun(db, { runbookKey: "echo-words", parameters: { words: "two" } }, actorOf(world.users.responder));
+    await db.runbookRun.update({ where: { id: first.id }, data: { status: "running", startedAt: new Date(), heartbeatAt: new Date() } });
+    await executeRun(db, second.id);
+    expect((await db.runbookRun.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("queued");
+    expect((await jobsOf(second.id)).at(-1)!.run_at.getTime()).toBeGreaterThan(Date.now());
+
+    await db.runbookRun.update({ where: { id: first.id }, data: { status: "succeeded", finishedAt: new Date() } });
+    await executeRun(db, second.id);
+    expect((await db.runbookRun.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("succeeded");
   });
 });
 
