@@ -1,9 +1,17 @@
 import { redirect } from "next/navigation";
 import { AppShell } from "@/components/shell/app-shell";
+import { hasRole } from "@/lib/auth/roles";
 import { currentUser } from "@/lib/auth/session";
+import { checkHealth } from "@/lib/health/check";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   if (!user) redirect("/signin");
-  return <AppShell user={user}>{children}</AppShell>;
+  // Those who run incidents are told when no worker runs, and can have one started; responders and viewers are not.
+  const health = hasRole(user.role, "commander") ? await checkHealth() : null;
+  return (
+    <AppShell user={user} health={health}>
+      {children}
+    </AppShell>
+  );
 }

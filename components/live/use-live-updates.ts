@@ -3,6 +3,7 @@
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { healthKeys } from "@/lib/health/report";
 import { incidentKeys, postmortemKeys, runKeys, settingsKeys } from "@/lib/incidents/query-keys";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "offline" | "stopped";
@@ -61,6 +62,8 @@ export function useLiveUpdates(): LiveStatus {
       else if (topic === "postmortem") invalidate(postmortemKeys.all);
       // No query draws backups: the server-rendered Backups page is refreshed.
       else if (topic === "backups") invalidate(["backups"]);
+      // Only the worker banner reads it, and only admins' and commanders' pages have one: nothing to refresh elsewhere.
+      else if (topic === "workers") void queryClient.invalidateQueries({ queryKey: healthKeys.all });
       else if (topic === "resync") invalidate();
     };
 

@@ -2,9 +2,18 @@ import Link from "next/link";
 import { LiveUpdates } from "@/components/live/live-updates";
 import { signOutAction } from "@/lib/auth/actions";
 import type { SessionUser } from "@/lib/auth/session";
+import type { HealthReport } from "@/lib/health/report";
 import { NavLinks } from "./nav-links";
+import { WorkerBanner } from "./worker-banner";
 
-export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+interface AppShellProps {
+  user: SessionUser;
+  /** For those who are told when no worker runs; null for everyone else. */
+  health: HealthReport | null;
+  children: React.ReactNode;
+}
+
+export function AppShell({ user, health, children }: AppShellProps) {
   return (
     <div className="min-h-screen md:flex">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
@@ -29,6 +38,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
         <Account user={user} />
       </aside>
       <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
+        {health && <WorkerBanner initial={health} />}
         {children}
       </main>
       <LiveUpdates />

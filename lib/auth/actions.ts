@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { db } from "@/lib/db/client";
+import { checkHealth } from "@/lib/health/check";
 import { localPath } from "@/lib/http/local-path";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { fieldErrorsOf } from "@/lib/errors";
@@ -21,7 +22,8 @@ export async function signInAction(_previous: ActionResult | null, form: FormDat
     if (!(error instanceof AuthError)) throw error; // the redirect after success
     if (error.type !== "CredentialsSignin") {
       console.error("[sign-in]", error);
-      return { ok: false, error: "Sign-in is unavailable right now. Try again shortly." };
+      const { database } = await checkHealth();
+      return { ok: false, error: database === "ok" ? "Sign-in is unavailable right now. Try again shortly." : "Firebreak cannot reach its database. Try again shortly." };
     }
     const address = clientAddress(await headers());
     const throttle = await signInThrottle(db, parsed.data.email, address);

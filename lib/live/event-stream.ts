@@ -1,5 +1,6 @@
 import "server-only";
 import { subscribe as subscribeToChanges, type LiveMessage, type Subscriber } from "./listener";
+import { watchWorkers } from "./worker-watch";
 
 // Server-sent events: one `data:` line of JSON per message, comments to keep proxies from closing an idle stream.
 
@@ -37,6 +38,16 @@ function encodeMessage(message: LiveMessage): string {
   return `data: ${JSON.stringify(message)}\n\n`;
 }
 
+/** Every message a stream carries: committed changes, and news of the workers. */
+function subscribeToAll(subscriber: Subscriber): () => void {
+  const unsubscribeFromChanges = subscribeToChanges(subscriber);
+  const unsubscribeFromWorkers = watchWorkers(subscriber);
+  return () => {
+    unsubscribeFromChanges();
+    unsubscribeFromWorkers();
+  };
+}
+
 interface StreamOptions {
   /** Aborted when the client goes away. */
   signal: AbortSignal;
@@ -44,7 +55,7 @@ interface StreamOptions {
   heartbeatMs?: number;
 }
 
-export function changeEventStream({ signal, subscribe = subscribeToChanges, heartbeatMs = HEARTBEAT_MS }: StreamOptions): ReadableStream<Uint8Array> {
+export function changeEventStream({ signal, subscribe = subscribeToAll, heartbeatMs = HEARTBEAT_MS }: StreamOptions): ReadableStream<Uint8Array> {
   const streams = openStreams();
   const encoder = new TextEncoder();
   let stop = () => {};

@@ -6,8 +6,11 @@ import { CHANGES_CHANNEL, type Change } from "./publish";
 
 // One LISTEN connection per web process, shared by every open event stream in it.
 
-/** A change, or "you may have missed changes: reload everything" after the connection was lost. */
-export type LiveMessage = Change | { topic: "resync" };
+/**
+ * A change; "you may have missed changes: reload everything" after the connection was lost; or
+ * "the number of live workers changed", from this process's own watch (worker-watch.ts).
+ */
+export type LiveMessage = Change | { topic: "resync" } | { topic: "workers" };
 export type Subscriber = (message: LiveMessage) => void;
 
 // Unknown keys are dropped, so a stream only ever carries a topic and an id.
@@ -23,7 +26,8 @@ const changeSchema = z.discriminatedUnion("topic", [
 export const LISTENER_APPLICATION_NAME = "firebreak-live";
 
 const FIRST_RETRY_MS = 250;
-const MAX_RETRY_MS = 10_000;
+// Every 2 s at most while the database is away: live pages catch up within seconds of its return.
+const MAX_RETRY_MS = 2_000;
 
 function parseChange(payload: string | undefined): Change | null {
   let json: unknown;

@@ -141,5 +141,12 @@ export async function seedMetricsWorld(db: Db) {
     ],
   });
 
+  // Two worker processes beat within the last 30 s, a third stopped (by the database's clock, as workers write it).
+  for (const [id, secondsAgo] of [["worker-a", 5], ["worker-b", 20], ["worker-stopped", 45]] as const) {
+    await db.$executeRaw`
+      INSERT INTO "WorkerHeartbeat" (id, "workerIds", host, pid, "seenAt")
+      VALUES (${id}, ARRAY[${id}], 'metrics-host', 1, now() - make_interval(secs => ${secondsAgo}::float8))`;
+  }
+
   return { world, now, incidents };
 }

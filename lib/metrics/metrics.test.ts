@@ -102,6 +102,10 @@ describe("Firebreak's own metrics", () => {
     expect(lines(family("firebreak_drills_overdue", "gauge"))).toEqual([series("firebreak_drills_overdue", {}, 2)]);
   });
 
+  it("firebreak_workers_alive: worker processes that beat in the last 30 s, not one that stopped", () => {
+    expect(lines(family("firebreak_workers_alive", "gauge"))).toEqual([series("firebreak_workers_alive", {}, 2)]);
+  });
+
   it("firebreak_runbook_run_duration_seconds: sum and count of finished runs per runbook", () => {
     expect(lines(family("firebreak_runbook_run_duration_seconds", "summary"))).toEqual([
       series("firebreak_runbook_run_duration_seconds_count", { runbook: "restart-node" }, 3),

@@ -29,6 +29,8 @@ import { readMetricsSnapshot, type MetricsSnapshot } from "./snapshot";
  * - firebreak_drills_overdue (gauge): drill schedules past their next due date.
  * - firebreak_runbook_run_duration_seconds{runbook} (summary, _sum and _count only): start to finish
  *   of every runbook run that started and ended (drill runs left out by lib/runbooks/metrics.ts).
+ * - firebreak_workers_alive (gauge): worker processes that beat in the last 30 s, as /api/health
+ *   counts them (lib/health/workers.ts). At 0 nothing sends pages, escalates or runs runbooks.
  * No per-process metrics: behind a load balancer they would describe whichever instance answered.
  */
 
@@ -81,6 +83,9 @@ export function metricsRegistry(snapshot: MetricsSnapshot): Registry {
 
   const overdue = new Gauge({ name: "firebreak_drills_overdue", help: "Drill schedules past their next due date.", registers });
   overdue.set(snapshot.overdueDrills);
+
+  const workers = new Gauge({ name: "firebreak_workers_alive", help: "Worker processes that beat in the last 30 seconds.", registers });
+  workers.set(snapshot.workersAlive);
 
   registry.registerMetric(new RecordedDurations(snapshot.runDurations));
   return registry;

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { countLiveWorkers } from "@/lib/health/workers";
 import { getObjectives } from "@/lib/incidents/objectives";
 import { recoveryOutcomes, runDurations, type RunDurations } from "@/lib/runbooks/metrics";
 import { openBySeverity, openRecoveries, recentDataLoss, recoveredWithinRto, type IncidentSeries } from "./incident-figures";
@@ -15,11 +16,12 @@ export interface MetricsSnapshot {
   backupAges: { system: string; seconds: number }[];
   overdueDrills: number;
   runDurations: RunDurations[];
+  workersAlive: number;
 }
 
 export async function readMetricsSnapshot(db: Db, now: Date): Promise<MetricsSnapshot> {
   const { rtoSeconds } = await getObjectives(db);
-  const [recoveryTimes, dataLosses, recoveredIncidents, outcomes, openIncidents, pages, ages, overdue, durations] = await Promise.all([
+  const [recoveryTimes, dataLosses, recoveredIncidents, outcomes, openIncidents, pages, ages, overdue, durations, workersAlive] = await Promise.all([
     openRecoveries(db, now),
     recentDataLoss(db, now),
     recoveredWithinRto(db, rtoSeconds),
@@ -29,6 +31,7 @@ export async function readMetricsSnapshot(db: Db, now: Date): Promise<MetricsSna
     backupAges(db, now),
     overdueDrills(db, now),
     runDurations(db),
+    countLiveWorkers(db),
   ]);
   return {
     recoveryTimes,
@@ -40,5 +43,6 @@ export async function readMetricsSnapshot(db: Db, now: Date): Promise<MetricsSna
     backupAges: ages,
     overdueDrills: overdue,
     runDurations: durations,
+    workersAlive,
   };
 }
