@@ -1,4 +1,5 @@
 import { readJsonBody } from "@/lib/http/json-body";
+import { databaseOutage, isDatabaseUnavailable } from "@/lib/db/availability";
 import { db } from "@/lib/db/client";
 import { fieldErrorsOf } from "@/lib/errors";
 import { authenticateToken } from "@/lib/tokens/authenticate";
@@ -27,7 +28,9 @@ export async function receiveAlertmanagerWebhook(request: Request): Promise<Resp
   try {
     return Response.json(await ingestAlerts(db, parsed.data), { headers: noStore });
   } catch (error) {
-    console.error(`[alertmanager] token ${auth.token.name}: could not record ${parsed.data.alerts.length} alert(s)`, error);
-    return Response.json({ error: "The alerts could not be recorded; send them again" }, { status: 503, headers: noStore });
+    // A database that is away is said once every few seconds, not with a stack per post.
+    if (isDatabaseUnavailable(error)) databaseOutage.failed(error);
+    else console.error(`[alertmanager] token ${auth.token.name}: could not record ${parsed.data.alerts.length} alert(s)`, error);
+    return Response.json({ error: "The alerts could not be recorded; send them again" }, { status: 503, headers: { ...noStore, "retry-after": "5" } });
   }
 }

@@ -77,7 +77,7 @@ export interface PatienceOptions {
 }
 
 /**
- * Runs `work` until it succeeds, retrying with backoff (0.2 s doubling to 5 s) for as long as the
+ * Runs `work` until it succeeds, retrying with backoff (0.1 s doubling to 1 s) for as long as the
  * database is unavailable; any other error is thrown at once. For writes that record what already
  * happened outside the database (a provider took a page, a runbook step ended): losing them would
  * make the work run again. `work` must be safe to repeat, since a commit whose answer was lost may
@@ -93,7 +93,7 @@ export async function untilDatabaseAnswers<T>(work: () => Promise<T>, options: P
     } catch (error) {
       if (!isDatabaseUnavailable(error) || giveUp?.()) throw error;
       reporter.failed(error);
-      await sleep(Math.min(5_000, 200 * 2 ** attempt));
+      await sleep(Math.min(1_000, 100 * 2 ** attempt));
     }
   }
 }

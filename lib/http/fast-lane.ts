@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { receiveAlertmanagerWebhook } from "@/lib/alerts/receive";
+import { databaseOutage, isDatabaseUnavailable } from "@/lib/db/availability";
 
 // Endpoints the web server answers itself, ahead of Next.js: the ones automation calls in storms.
 // Next's routing costs about 3 ms of CPU a request on a small machine, most of an alert storm's
@@ -31,14 +32,28 @@ function toWebRequest(request: IncomingMessage): Request {
   } as RequestInit);
 }
 
-/** Runs `handler` on the Node request and writes its answer; a handler that throws is a 500, logged. */
+// Alertmanager retries a 5xx; Retry-After says when to, for clients that read it.
+const RETRY_AFTER_SECONDS = "5";
+
+/**
+ * Runs `handler` on the Node request and writes its answer. A database that is away is a 503 to
+ * retry, said once every few seconds in the log rather than once per request; any other failure
+ * is a 500, logged.
+ */
 export async function serveFastLane(handler: WebHandler, request: IncomingMessage, response: ServerResponse): Promise<void> {
   let answer: Response;
   try {
     answer = await handler(toWebRequest(request));
+    databaseOutage.recovered();
   } catch (error) {
-    console.error(`[web] ${request.method} ${request.url} failed`, error);
-    answer = Response.json({ error: "Internal server error" }, { status: 500, headers: { "cache-control": "no-store" } });
+    const headers = { "cache-control": "no-store" };
+    if (isDatabaseUnavailable(error)) {
+      databaseOutage.failed(error);
+      answer = Response.json({ error: "The database is unavailable; try again" }, { status: 503, headers: { ...headers, "retry-after": RETRY_AFTER_SECONDS } });
+    } else {
+      console.error(`[web] ${request.method} ${request.url} failed`, error);
+      answer = Response.json({ error: "Internal server error" }, { status: 500, headers });
+    }
   }
   const body = Buffer.from(await answer.arrayBuffer());
   response.statusCode = answer.status;

@@ -9,8 +9,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The job queue's connection pool, which waits out a database that is restarting or failing over
  * instead of failing at once. graphile-worker gives up on a worker slot for good when it cannot
  * record a job's end ("committing seppuku") and does not replace it; with this pool that
- * bookkeeping, and the search for the next job, wait for the database to return. Waiting ends
- * once the worker starts shutting down.
+ * bookkeeping, and the search for the next job, wait for the database to return, trying every
+ * second at most, so work resumes within a second of its return. Waiting ends once the worker
+ * starts shutting down.
  */
 export class PatientPool extends pg.Pool {
   private patient = true;
@@ -48,7 +49,7 @@ export class PatientPool extends pg.Pool {
       } catch (error) {
         if (!this.patient || this.ending || !isDatabaseUnavailable(error)) throw error;
         this.reporter.failed(error);
-        await sleep(Math.min(5_000, 200 * 2 ** attempt));
+        await sleep(Math.min(1_000, 100 * 2 ** attempt));
       }
     }
   }

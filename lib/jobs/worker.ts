@@ -1,7 +1,9 @@
 import { EventEmitter } from "node:events";
-import { consoleLogFactory, Logger, run, type Runner, type WorkerEvents } from "graphile-worker";
+import { consoleLogFactory, Logger, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import { databaseOutage as outage, isDatabaseUnavailable } from "@/lib/db/availability";
 import { createPrismaClient } from "@/lib/db/client";
+import { PAGE_SEND_TASK } from "@/lib/paging/pages";
+import { RUNBOOK_TASK } from "@/lib/runbooks/requests";
 import { stopRunsInProgress } from "@/lib/runbooks/run-worker";
 import { PatientPool } from "./patient-pool";
 import { startHeartbeat } from "./recovery";
@@ -23,41 +25,77 @@ const logger = new Logger((scope) => {
   };
 });
 
+/**
+ * A runner of its own for each kind of work, with its own slots and only its own tasks, so that
+ * work stuck in one cannot starve another: a provider that hangs holds page sends, not the
+ * escalation steps falling due meanwhile; long runbook runs hold runbook slots, not paging.
+ */
+interface Lane {
+  name: string;
+  tasks: (taskList: TaskList) => TaskList;
+  slots: number;
+  crontab: string;
+  /** How often idle slots look for jobs that fell due (new ones are announced): timers want it often, retries less. */
+  pollMs: number;
+}
+
+const only = (names: string[]) => (taskList: TaskList) => Object.fromEntries(Object.entries(taskList).filter(([name]) => names.includes(name)));
+const except = (names: string[]) => (taskList: TaskList) => Object.fromEntries(Object.entries(taskList).filter(([name]) => !names.includes(name)));
+
+/** Runbooks of different keys run side by side, up to this many per worker process. */
+const RUNBOOK_SLOTS = 4;
+/** Escalation steps, paging starts and housekeeping: short transactions, never a provider call. */
+const CONTROL_SLOTS = 4;
+
+function lanes(pageSlots: number): Lane[] {
+  return [
+    { name: "pages", tasks: only([PAGE_SEND_TASK]), slots: pageSlots, crontab: "", pollMs: 1_000 },
+    { name: "runbooks", tasks: only([RUNBOOK_TASK]), slots: RUNBOOK_SLOTS, crontab: "", pollMs: 2_000 },
+    // Escalation timers: a step fires within half a second of due.
+    { name: "control", tasks: except([PAGE_SEND_TASK, RUNBOOK_TASK]), slots: CONTROL_SLOTS, crontab, pollMs: 500 },
+  ];
+}
+
+/** `concurrency` is how many pages the process hands to providers at once. */
 export async function startWorker(connectionString: string, concurrency: number): Promise<Worker> {
   const db = createPrismaClient(connectionString);
+  const taskList = createTaskList(db);
+  const plan = lanes(concurrency);
   // Our own pool, so its idle connections are closed by us and the job queue's bookkeeping waits
-  // for a database that restarts or fails over instead of failing.
-  const pgPool = new PatientPool({ connectionString, max: concurrency + 4 }, outage);
-  const events: WorkerEvents = new EventEmitter();
+  // for a database that restarts or fails over instead of failing. A connection per slot, one to
+  // listen per lane, and the heartbeat's.
+  const max = plan.reduce((sum, lane) => sum + lane.slots + 1, 1);
+  const pgPool = new PatientPool({ connectionString, max }, outage);
   const workerIds = new Set<string>();
-  events.on("worker:create", ({ worker }) => workerIds.add(worker.workerId));
-  events.on("worker:release", ({ worker }) => workerIds.delete(worker.workerId));
 
   let stopping = false;
   const runners: Runner[] = [];
-  const startRunner = async (slots: number, withCrontab: boolean) => {
+  const startRunner = async (lane: Lane, slots: number, withCrontab: boolean) => {
+    const events: WorkerEvents = new EventEmitter();
+    events.on("worker:create", ({ worker }) => workerIds.add(worker.workerId));
+    events.on("worker:release", ({ worker }) => workerIds.delete(worker.workerId));
+    // graphile-worker retires a slot that could not record a job's end and never replaces it; a
+    // runner of one slot takes its place, so an outage cannot quietly shrink the worker.
+    events.on("worker:fatalError", ({ error }) => {
+      if (stopping) return;
+      console.error(`[worker] a ${lane.name} slot stopped (${error instanceof Error ? error.message : String(error)}); starting another`);
+      startRunner(lane, 1, false).catch((caught: Error) => console.error(`[worker] could not replace the ${lane.name} slot: ${caught.message}`));
+    });
     runners.push(
       await run({
         pgPool,
         concurrency: slots,
-        taskList: createTaskList(db),
-        crontab: withCrontab ? crontab : "",
+        taskList: lane.tasks(taskList),
+        crontab: withCrontab ? lane.crontab : "",
         events,
         logger,
         // The process that started the worker owns the signals and stops it in order.
         noHandleSignals: true,
-        pollInterval: 1000,
+        pollInterval: lane.pollMs,
       }),
     );
   };
-  // graphile-worker retires a slot that could not record a job's end and never replaces it; a
-  // runner of one slot takes its place, so an outage cannot quietly shrink the worker.
-  events.on("worker:fatalError", ({ error }) => {
-    if (stopping) return;
-    console.error(`[worker] a job slot stopped (${error instanceof Error ? error.message : String(error)}); starting another`);
-    startRunner(1, false).catch((caught: Error) => console.error(`[worker] could not replace the job slot: ${caught.message}`));
-  });
-  await startRunner(concurrency, true);
+  for (const lane of plan) await startRunner(lane, lane.slots, true);
 
   const heartbeat = await startHeartbeat(pgPool, {
     workerIds: () => [...workerIds],

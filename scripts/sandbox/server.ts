@@ -43,6 +43,7 @@
  * "delivered" ("bounce" for addresses starting with "bounce" or configured to bounce), each after
  * callbackDelayMs and retried while Firebreak is down or answers 5xx.
  */
+import { setMaxListeners } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { sendAutoCallbacks } from "./auto-callbacks";
@@ -76,6 +77,8 @@ async function route(state: SandboxState, request: IncomingMessage, response: Se
 export async function startSandboxServer(options: Partial<SandboxSettings> = {}): Promise<RunningSandbox> {
   const settings = { ...defaultSandboxSettings(), ...options };
   const closing = new AbortController();
+  // Every callback in flight listens for the close: hundreds at once in a fan-out are expected.
+  setMaxListeners(0, closing.signal);
   const state: SandboxState = {
     settings,
     messages: new MessageLog((message) =>
