@@ -1,14 +1,13 @@
 "use client";
 
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { healthKeys } from "@/lib/health/report";
 import { incidentKeys, postmortemKeys, runKeys, settingsKeys } from "@/lib/incidents/query-keys";
+import { useSerialRefresh } from "./use-serial-refresh";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "offline" | "stopped";
 
-const REFRESH_DEBOUNCE_MS = 300;
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
 
@@ -24,13 +23,12 @@ function topicOf(data: string): string | null {
 /** Turns the server's change stream into query invalidations and server-component refreshes. */
 export function useLiveUpdates(): LiveStatus {
   const queryClient = useQueryClient();
-  const router = useRouter();
+  const refresh = useSerialRefresh();
   const [status, setStatus] = useState<LiveStatus>("connecting");
 
   useEffect(() => {
     let source: EventSource | null = null;
     let retryTimer: number | undefined;
-    let refreshTimer: number | undefined;
     let failures = 0;
     // Set while disconnected: changes may have been missed, so the next connection reloads everything.
     let missed = false;
@@ -40,17 +38,29 @@ export function useLiveUpdates(): LiveStatus {
     const mounted = new AbortController();
 
     const refreshSoon = () => {
-      if (mounted.signal.aborted) return;
-      window.clearTimeout(refreshTimer);
-      refreshTimer = window.setTimeout(() => router.refresh(), REFRESH_DEBOUNCE_MS);
+      if (!mounted.signal.aborted) refresh();
     };
+    // One refetch of a query at a time, and one more if changes came meanwhile: refetching at every
+    // change would cancel the refetch in flight each time, and under a steady stream of changes none
+    // would ever finish.
+    const refetching = new Map<string, { again: boolean }>();
     // A page drawn from queries refetches them. One with no query for the change (the server-rendered
     // overview) is refreshed instead, once per burst: a refresh renders the page again on the server
     // and prefetches every link on it again, about twenty requests on the incident list.
     const invalidate = (queryKey?: QueryKey) => {
+      const id = JSON.stringify(queryKey ?? null);
+      const running = refetching.get(id);
+      if (running) {
+        running.again = true;
+        return;
+      }
+      const entry = { again: false };
+      refetching.set(id, entry);
       const drawnFromQueries = queryKey !== undefined && queryClient.getQueryCache().findAll({ queryKey, type: "active" }).length > 0;
       void queryClient.invalidateQueries({ queryKey }).finally(() => {
+        refetching.delete(id);
         if (!drawnFromQueries) refreshSoon();
+        if (entry.again && !mounted.signal.aborted) invalidate(queryKey);
       });
     };
 
@@ -138,9 +148,8 @@ export function useLiveUpdates(): LiveStatus {
       window.removeEventListener("online", onOnline);
       mounted.abort();
       disconnect();
-      window.clearTimeout(refreshTimer);
     };
-  }, [queryClient, router]);
+  }, [queryClient, refresh]);
 
   return status;
 }
