@@ -33,6 +33,7 @@ import { formatMs } from "./support/latency";
 import { percentiles, type Percentiles } from "./support/percentiles";
 import { launchBenchServer, type BenchServer } from "./support/server";
 import { signIn } from "./support/session";
+import { loadAverage, log, positiveWhole } from "./support/cli";
 
 const TARGETS = { recoveryS: 30, baselineLateMs: 1000, afterOutageLateMs: 5000 };
 const FAULTS = ["worker", "web", "pg-stop", "pg-crash", "provider", "saturate"] as const;
@@ -52,14 +53,8 @@ const { values: args } = parseArgs({
     faults: { type: "string", default: FAULTS.join(",") },
   },
 });
-function whole(name: keyof typeof args): number {
-  const value = Number(args[name]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name}: expected a positive whole number, got "${args[name]}"`);
-  return value;
-}
+const whole = (name: keyof typeof args & string) => positiveWhole(args, name);
 
-const log = (line: string) => console.log(`[bench] ${line}`);
-const load = () => `load average ${os.loadavg().map((value) => value.toFixed(1)).join(" ")} on ${os.availableParallelism()} cores`;
 const describe = (stats: Percentiles) => (stats.count === 0 ? "none" : `${stats.count} steps, p50 ${formatMs(stats.p50)}, p99 ${formatMs(stats.p99)}, max ${formatMs(stats.max)} ms`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const teardown = new Teardown();
@@ -82,7 +77,7 @@ async function main() {
   if (unknown.length > 0) throw new Error(`--faults: unknown ${unknown.join(", ")}; choose from ${FAULTS.join(", ")}`);
   const strikes = (fault: Fault) => chosen.has(fault);
   teardown.takeOverSignals();
-  log(`machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.availableParallelism()} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${load()}`);
+  log(`machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.availableParallelism()} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${loadAverage()}`);
 
   const postgres = await startRestartablePostgres("firebreak_chaos");
   await teardown.own(postgres.destroy);
@@ -129,7 +124,7 @@ async function main() {
   }
   await teardown.own(() => Promise.all(workers.map((worker) => worker.stop())).then(() => undefined));
   await Promise.all(workers.map((worker) => worker.ready(120_000)));
-  log(`web ${webs.map((web) => web.baseUrl).join(" and ")} behind ${balancer.url}; workers pid ${workers.map((worker) => worker.pid).join(" and ")}; sandbox ${sandbox.url}; ${load()}`);
+  log(`web ${webs.map((web) => web.baseUrl).join(" and ")} behind ${balancer.url}; workers pid ${workers.map((worker) => worker.pid).join(" and ")}; sandbox ${sandbox.url}; ${loadAverage()}`);
 
   // Straight to the web servers, the first one first: it is the one killed, so the stream must move.
   const live = new LiveClient(webs.map((web) => web.baseUrl), await signIn(balancer.url, world.viewerEmail, BENCH_PASSWORD));
@@ -159,7 +154,7 @@ async function main() {
   log(`load running: an Alertmanager post every 0.5 s (a new alert every 3 s), an SMS ACK every 4 s, a live-update client; ` +
     `"${LONG_RUNBOOK}" running for ${size.longRunS} s (worker pid ${await runbookWorkerPid()})`);
 
-  log(`baseline: ${size.baselineS} s without faults, so escalation steps fall due in calm; ${load()}`);
+  log(`baseline: ${size.baselineS} s without faults, so escalation steps fall due in calm; ${loadAverage()}`);
   await sleep(size.baselineS * 1000);
 
   const stack: ChaosStack = {
@@ -178,7 +173,7 @@ async function main() {
     faults.push(fault);
     const seconds = ((fault.end.getTime() - fault.start.getTime()) / 1000).toFixed(1);
     log(`${fault.name}: ${fault.detail}; ${fault.inFlight} provider calls in flight as it struck; ${seconds} s until back; ` +
-      `every page pending then handed over ${fault.recoveryS.toFixed(1)} s after (target ≤ ${TARGETS.recoveryS}); ${load()}`);
+      `every page pending then handed over ${fault.recoveryS.toFixed(1)} s after (target ≤ ${TARGETS.recoveryS}); ${loadAverage()}`);
   };
   const handedFirst = Math.floor(Math.min(size.fanOut, size.crowd) / 4);
   if (strikes("worker")) report(await killWorker(stack, { downSeconds: size.downS, killAfterPages: Math.min(150, size.crowd) }));
@@ -193,7 +188,7 @@ async function main() {
     report(saturation);
   }
 
-  log(`faults over; stopping the load and letting everything settle; ${load()}`);
+  log(`faults over; stopping the load and letting everything settle; ${loadAverage()}`);
   await Promise.all([alerts.stop(120_000), acks.stop(120_000)]);
   // Escalations go on paging after the load stops: pages queued up to now are judged, once handed over.
   const cutoff = new Date();

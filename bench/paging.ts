@@ -25,6 +25,7 @@ import { seedPagingWorld } from "./paging/world";
 import { startBenchDatabase } from "./support/database";
 import { formatMs } from "./support/latency";
 import { launchBenchServer } from "./support/server";
+import { loadAverage, log, positiveWhole } from "./support/cli";
 
 const TARGETS = { p50Ms: 20, p99Ms: 100, fanOutMs: 2000, recoveryS: 30 };
 
@@ -38,14 +39,8 @@ const { values: args } = parseArgs({
     "recovery-timeout": { type: "string", default: "120" },
   },
 });
-function whole(name: keyof typeof args): number {
-  const value = Number(args[name]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name}: expected a positive whole number, got "${args[name]}"`);
-  return value;
-}
+const whole = (name: keyof typeof args & string) => positiveWhole(args, name);
 
-const log = (line: string) => console.log(`[bench] ${line}`);
-const load = () => `load average ${os.loadavg().map((value) => value.toFixed(1)).join(" ")} on ${os.availableParallelism()} cores`;
 const teardown = new Teardown();
 const failureNotes: (() => string)[] = [];
 
@@ -54,7 +49,7 @@ async function main() {
   const kill = { killAt: whole("kill-at"), timeoutMs: whole("recovery-timeout") * 1000 };
   if (kill.killAt >= size.people) throw new Error(`--kill-at: must be below --people (${size.people})`);
   teardown.takeOverSignals();
-  log(`machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.availableParallelism()} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${load()}`);
+  log(`machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.availableParallelism()} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${loadAverage()}`);
 
   const database = await startBenchDatabase();
   await teardown.own(database.stop);
@@ -98,14 +93,14 @@ async function main() {
     `p50 ${formatMs(latency.total.p50)}, p99 ${formatMs(latency.total.p99)}, max ${formatMs(latency.total.max)} ms (targets ≤ ${TARGETS.p50Ms} / ≤ ${TARGETS.p99Ms})`);
   log(`  of which commit → worker claims the page (NOTIFY, job fetch, page lock): p50 ${formatMs(latency.toClaim.p50)}, p99 ${formatMs(latency.toClaim.p99)} ms`);
   log(`  and claim → provider receives it (claim commit, Twilio SDK request): p50 ${formatMs(latency.claimToProvider.p50)}, p99 ${formatMs(latency.claimToProvider.p99)} ms (ms-precision wall clock)`);
-  log(`floor (INSERT + NOTIFY + one loopback POST), ${floorStats.count} samples interleaved: min ${formatMs(floorStats.min)}, p50 ${formatMs(floorStats.p50)}, p99 ${formatMs(floorStats.p99)}, max ${formatMs(floorStats.max)} ms; ${load()}`);
+  log(`floor (INSERT + NOTIFY + one loopback POST), ${floorStats.count} samples interleaved: min ${formatMs(floorStats.min)}, p50 ${formatMs(floorStats.p50)}, p99 ${formatMs(floorStats.p99)}, max ${formatMs(floorStats.max)} ms; ${loadAverage()}`);
   // The commit's acknowledgement and the listener's notification race; under load the acknowledgement can lose by a few ms.
   if (floorStats.min < 0) log(`  (below zero: the request reached the sandbox before this process saw its COMMIT acknowledged; t0 trails the commit that much)`);
 
   const fanOut = await measureFanOut(db, world, receipts, { worker: worker.pid, database: database.pid });
   const fanOutOutcome = await checkOutcome(db, sandbox, fanOut.incidentId, fanOut.pageIds);
   log(`fan-out to ${world.people} people: declare transaction ${formatMs(fanOut.declareMs)} ms; commit → first page ${formatMs(fanOut.firstMs)} ms, ` +
-    `→ all ${world.people} handed over ${formatMs(fanOut.allMs)} ms (${Math.round(world.people / (fanOut.allMs / 1000))} pages/s; target ≤ ${TARGETS.fanOutMs}); ${load()}`);
+    `→ all ${world.people} handed over ${formatMs(fanOut.allMs)} ms (${Math.round(world.people / (fanOut.allMs / 1000))} pages/s; target ≤ ${TARGETS.fanOutMs}); ${loadAverage()}`);
   log(`  per page: worker's claim → provider p50 ${formatMs(fanOut.claimToProvider.p50)}, p99 ${formatMs(fanOut.claimToProvider.p99)} ms; ` +
     `provider → outcome written p50 ${formatMs(fanOut.providerToRecorded.p50)}, p99 ${formatMs(fanOut.providerToRecorded.p99)} ms; ` +
     `${fanOut.meanInFlight.toFixed(1)} sends in flight on average (concurrency ${size.concurrency})`);
@@ -119,7 +114,7 @@ async function main() {
     `holding ${killed.lockedByDeadWorker} send job(s); restarted at once: running after ${(killed.restartToReadyMs / 1000).toFixed(1)} s, ${released}`);
   log(`  after the restart: the provider had every page at ${(killed.allReceivedMs / 1000).toFixed(1)} s; every page "sent" and no send job left at ` +
     `${(killed.recoveryMs / 1000).toFixed(1)} s (target ≤ ${TARGETS.recoveryS} s)`);
-  log(`  ${describeOutcome(killOutcome)}; ${load()}`);
+  log(`  ${describeOutcome(killOutcome)}; ${loadAverage()}`);
 
   await teardown.run();
   console.log(

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { childEnvironment } from "@/lib/env";
+import { controlGroup } from "./process-group";
 
 // `npm run worker` as its own process and process group, so a SIGKILL hits it and nothing else.
 
@@ -40,15 +41,8 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
       for (const listener of listeners) listener(text, at);
     });
   }
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const running = () => child.exitCode === null && child.signalCode === null;
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      // The group is already gone.
-    }
-  };
+  const group = controlGroup(child);
+  const { exited } = group;
 
   return {
     pid: child.pid!,
@@ -79,16 +73,7 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
         });
       });
     },
-    async kill() {
-      signalGroup("SIGKILL");
-      await exited;
-    },
-    async stop() {
-      if (!running()) return;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => signalGroup("SIGKILL"), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    kill: group.kill,
+    stop: group.stop,
   };
 }

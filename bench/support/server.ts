@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { childEnvironment } from "@/lib/env";
+import { controlGroup } from "@/test/process-group";
 
 export interface BenchServer {
   baseUrl: string;
@@ -39,32 +40,15 @@ export function launchBenchServer(options: { databaseUrl: string; authSecret: st
   };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const running = () => child.exitCode === null && child.signalCode === null;
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      // The group is already gone.
-    }
-  };
+  const group = controlGroup(child);
 
   return {
     baseUrl,
     pid: child.pid!,
     output: () => lines.join("\n"),
-    ready: () => waitForHealth(`${baseUrl}/api/health`, running),
-    async stop() {
-      if (!running()) return;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => signalGroup("SIGKILL"), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
-    async kill() {
-      signalGroup("SIGKILL");
-      await exited;
-    },
+    ready: () => waitForHealth(`${baseUrl}/api/health`, group.running),
+    stop: group.stop,
+    kill: group.kill,
   };
 }
 
