@@ -224,9 +224,10 @@ async function main() {
   log(`  lost ${pages.lost}${pages.lostExamples.length ? ` (${pages.lostExamples.join("; ")})` : ""}; received twice ${pages.duplicates}; sends a killed worker had in flight ${pages.inFlightAtKill}`);
   log(`alerts: ${alertVerdict.sent} opened over ${alerts.posts.length} posts (${retried} needed another try), lost ${alertVerdict.lost}, duplicated ${alertVerdict.duplicates}`);
   log(`SMS ACKs: ${acked.length} of ${acks.acks.length} taken (${acks.acks.reduce((sum, ack) => sum + ack.refusals.length, 0)} replies refused on the way, during outages, and sent again); ${ackedInDb} incidents acknowledged by them`);
-  log(`escalation steps, late against due: calm ${describe(escalations.normal)} (target p99 ≤ ${TARGETS.baselineLateMs})`);
+  log(`escalation steps, late against due: in the baseline ${describe(escalations.baseline)} (target p99 ≤ ${TARGETS.baselineLateMs})`);
   log(`  due while PostgreSQL was away, late against its return: ${describe(escalations.afterOutage)} (target ≤ ${TARGETS.afterOutageLateMs})`);
   log(`  due during the other faults: ${describe(escalations.duringOtherFaults)}; under saturation: ${describe(escalations.duringSaturation)}`);
+  log(`  due between faults: ${describe(escalations.betweenFaults)}; the latest ${escalations.worstBetween ?? "none"}`);
   if (saturation) {
     log(`under saturation: ${saturation.declarations - saturation.declarationsRefused} of ${saturation.declarations} declarations taken; ` +
       `${refusedUnderLoad} declarations, Alertmanager posts and SMS replies refused in all; the oldest writing transaction seen was ${formatMs(saturation.longestTransactionMs)} ms old`);
@@ -236,6 +237,10 @@ async function main() {
   log(`live stream: ${live.connects.length} connections, ${live.messages.length} messages; after each fault's end, the first change heard ` +
     heard.map(({ fault, after }) => `${fault} ${after === undefined ? "never" : `${after.toFixed(1)} s`}`).join(", "));
   const liveMissed = heard.filter(({ after }) => after === undefined).length;
+  for (const [index, worker] of workers.entries()) {
+    const said = worker.linesMatching(/slot stopped|released jobs|could not/);
+    if (said.length > 0) log(`worker ${index + 1} said: ${said.slice(0, 5).join(" | ")}${said.length > 5 ? ` (and ${said.length - 5} more)` : ""}`);
+  }
 
   await teardown.run();
   const recovery = percentiles(faults.map((fault) => fault.recoveryS));

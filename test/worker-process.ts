@@ -17,6 +17,8 @@ export interface WorkerProcess {
   ready(timeoutMs?: number): Promise<number>;
   /** performance.now() of its first output line matching `pattern`, if any. */
   lineAt(pattern: RegExp): number | undefined;
+  /** Its output lines matching `pattern`, of the last few thousand. */
+  linesMatching(pattern: RegExp): string[];
   /** SIGKILL to the whole process group, as a crash or an OOM kill would; resolves once it is gone. */
   kill(): Promise<void>;
   /** SIGTERM, and SIGKILL if it has not stopped after 15 s. */
@@ -48,6 +50,7 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
     pid: child.pid!,
     spawnedAt,
     lineAt: (pattern) => lines.find((line) => pattern.test(line.text))?.at,
+    linesMatching: (pattern) => lines.filter((line) => pattern.test(line.text)).map((line) => line.text),
     output: () => lines.slice(-SHOWN_LINES).map((line) => line.text).join("\n"),
     ready(timeoutMs = 60_000) {
       const seen = lines.find((line) => READY_LINE.test(line.text));

@@ -98,8 +98,10 @@ export async function judgeRuns(db: Db, longRunId: string): Promise<RunVerdict> 
 }
 
 export interface EscalationVerdict {
-  /** Steps due outside any fault, late against their due time. */
-  normal: Percentiles;
+  /** Steps due before the first fault, late against their due time. */
+  baseline: Percentiles;
+  /** Steps due between faults (a system catching up after one included). */
+  betweenFaults: Percentiles;
   /** Steps due while the database was away, late against its return. */
   afterOutage: Percentiles;
   /** Steps due during the other faults (a worker or web server killed, the provider down). */
@@ -107,6 +109,16 @@ export interface EscalationVerdict {
   duringSaturation: Percentiles;
   /** All but the saturation's, each against the later of its due time and its outage's end. */
   all: Percentiles;
+  /** The latest step due between faults, placed against the nearest one, for a reader looking for why. */
+  worstBetween: string | null;
+}
+
+function placeAmongFaults(at: number, windows: FaultWindow[]): string {
+  const nearest = [...windows].sort((a, b) => Math.abs(a.start.getTime() - at) - Math.abs(b.start.getTime() - at))[0];
+  if (!nearest) return "with no fault in the run";
+  const start = (at - nearest.start.getTime()) / 1000;
+  const end = (at - nearest.end.getTime()) / 1000;
+  return start < 0 ? `${(-start).toFixed(1)} s before "${nearest.name}" began` : `${end.toFixed(1)} s after "${nearest.name}" ended`;
 }
 
 /**
@@ -119,24 +131,31 @@ export async function judgeEscalations(db: Db, windows: FaultWindow[]): Promise<
       FROM "Page" p JOIN "Escalation" e ON e.id = p."escalationId"
      WHERE e.key LIKE 'team:%' AND p.kind = 'incident' AND p."fallbackForId" IS NULL
      GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
-  const groups = { normal: [] as number[], afterOutage: [] as number[], duringOtherFaults: [] as number[], duringSaturation: [] as number[], all: [] as number[] };
+  const groups = { baseline: [] as number[], betweenFaults: [] as number[], afterOutage: [] as number[], duringOtherFaults: [] as number[], duringSaturation: [] as number[], all: [] as number[] };
+  const firstFault = Math.min(...windows.map((window) => window.start.getTime()));
+  let worstBetween: { late: number; due: number } | null = null;
   for (const [index, step] of fired.entries()) {
     const previous = fired[index - 1];
     if (!previous || previous.escalationId !== step.escalationId || step.step <= 1) continue;
     const due = previous.at.getTime() + ESCALATION_STEP_MINUTES * 60_000;
     const window = windows.find((candidate) => due >= candidate.start.getTime() && due <= candidate.end.getTime());
     const late = step.at.getTime() - (window?.kind === "database" ? Math.max(due, window.end.getTime()) : due);
-    if (!window) groups.normal.push(late);
-    else if (window.kind === "database") groups.afterOutage.push(late);
+    if (!window && due < firstFault) groups.baseline.push(late);
+    else if (!window) {
+      groups.betweenFaults.push(late);
+      if (worstBetween === null || late > worstBetween.late) worstBetween = { late, due };
+    } else if (window.kind === "database") groups.afterOutage.push(late);
     else if (window.kind === "saturation") groups.duringSaturation.push(late);
     else groups.duringOtherFaults.push(late);
     if (window?.kind !== "saturation") groups.all.push(late);
   }
   return {
-    normal: percentiles(groups.normal),
+    baseline: percentiles(groups.baseline),
+    betweenFaults: percentiles(groups.betweenFaults),
     afterOutage: percentiles(groups.afterOutage),
     duringOtherFaults: percentiles(groups.duringOtherFaults),
     duringSaturation: percentiles(groups.duringSaturation),
     all: percentiles(groups.all),
+    worstBetween: worstBetween && `${Math.round(worstBetween.late)} ms late, due ${placeAmongFaults(worstBetween.due, windows)}`,
   };
 }

@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { consoleLogFactory, Logger, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
-import { databaseOutage as outage, isDatabaseUnavailable } from "@/lib/db/availability";
+import { databaseOutage as outage, isDatabaseUnavailable, untilDatabaseAnswers } from "@/lib/db/availability";
 import { createPrismaClient } from "@/lib/db/client";
 import { PAGE_SEND_TASK } from "@/lib/paging/pages";
 import { RUNBOOK_TASK } from "@/lib/runbooks/requests";
@@ -74,12 +74,19 @@ export async function startWorker(connectionString: string, concurrency: number)
     const events: WorkerEvents = new EventEmitter();
     events.on("worker:create", ({ worker }) => workerIds.add(worker.workerId));
     events.on("worker:release", ({ worker }) => workerIds.delete(worker.workerId));
-    // graphile-worker retires a slot that could not record a job's end and never replaces it; a
-    // runner of one slot takes its place, so an outage cannot quietly shrink the worker.
-    events.on("worker:fatalError", ({ error }) => {
+    // graphile-worker retires a slot that could not record a job's end (its connection dropped
+    // under it) and never replaces it; a runner of one slot takes its place, so an outage cannot
+    // quietly shrink the worker. The retired slot's job stays locked by it: it is known dead, so
+    // its job is released as soon as the database answers, not left for the heartbeat's grace.
+    events.on("worker:fatalError", ({ worker, error }) => {
       if (stopping) return;
       console.error(`[worker] a ${lane.name} slot stopped (${error instanceof Error ? error.message : String(error)}); starting another`);
-      startRunner(lane, 1, false).catch((caught: Error) => console.error(`[worker] could not replace the ${lane.name} slot: ${caught.message}`));
+      untilDatabaseAnswers(() => startRunner(lane, 1, false), { giveUp: () => stopping }).catch((caught: Error) =>
+        console.error(`[worker] could not replace the ${lane.name} slot: ${caught.message}`),
+      );
+      untilDatabaseAnswers(() => pgPool.query("SELECT graphile_worker.force_unlock_workers($1::text[])", [[worker.workerId]]), { giveUp: () => stopping }).catch(
+        (caught: Error) => console.error(`[worker] could not release the stopped slot's job: ${caught.message}`),
+      );
     });
     runners.push(
       await run({
