@@ -46,6 +46,8 @@ const except = (names: string[]) => (taskList: TaskList) => Object.fromEntries(O
 const RUNBOOK_SLOTS = 4;
 /** Escalation steps, paging starts and housekeeping: short transactions, never a provider call. */
 const CONTROL_SLOTS = 4;
+/** Connections the slots share to fetch and finish jobs. */
+const BOOKKEEPING_CONNECTIONS = 8;
 
 function lanes(pageSlots: number): Lane[] {
   return [
@@ -62,9 +64,10 @@ export async function startWorker(connectionString: string, concurrency: number)
   const taskList = createTaskList(db);
   const plan = lanes(concurrency);
   // Our own pool, so its idle connections are closed by us and the job queue's bookkeeping waits
-  // for a database that restarts or fails over instead of failing. A connection per slot, one to
-  // listen per lane, and the heartbeat's.
-  const max = plan.reduce((sum, lane) => sum + lane.slots + 1, 1);
+  // for a database that restarts or fails over instead of failing. One connection listens per lane
+  // and one is the heartbeat's, for good; slots take one only to fetch or finish a job (their tasks
+  // use the Prisma client's), so they share a few rather than hold one each.
+  const max = plan.length + 1 + BOOKKEEPING_CONNECTIONS;
   const pgPool = new PatientPool({ connectionString, max }, outage);
   const workerIds = new Set<string>();
 
