@@ -10,7 +10,8 @@ import { takeOverShutdownSignals } from "@/lib/db/embedded";
 import { prepareDemoRunbookEnvironment, type DemoRunbookEnvironment } from "@/lib/demo/runbook-environment";
 import { DEMO_PASSWORD, demoUsers, isDemoSeeded, seedDemo } from "@/lib/demo/seed";
 import { childEnvironment, env as readEnv, EnvError, provideSetting } from "@/lib/env";
-import { startWorker, type Worker } from "@/lib/jobs/worker";
+import type { Worker } from "@/lib/jobs/worker";
+import { startFirebreakWorker } from "@/lib/worker/start";
 import { ensureBuild } from "@/lib/runtime/build";
 import { prepareDatabase, type PreparedDatabase } from "@/lib/runtime/database";
 import { importRunbooks, RUNBOOKS_DIR } from "@/lib/runbooks/import";
@@ -86,7 +87,7 @@ async function main() {
     if (chain) provideSetting("RUNBOOK_DATABASES", [readEnv().RUNBOOK_DATABASES, `chain=${chain}`].filter(Boolean).join(","));
   }
 
-  if (runWorker) stack.worker = await startWorker(database.url, env.WORKER_CONCURRENCY);
+  if (runWorker) stack.worker = await startFirebreakWorker(database.url, env.WORKER_CONCURRENCY);
   if (runWeb) {
     stack.web = startWeb(database.url, authSecret, env.PORT, env.HOST, () => void stack.shutdown("web server exited", 1));
     await waitForHealth(`http://127.0.0.1:${env.PORT}/api/health`);

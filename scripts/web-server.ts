@@ -1,9 +1,12 @@
 // The web process `npm start` runs (`next start` with a fast lane): Next.js serves everything but
-// the automation endpoints in lib/http/fast-lane.ts, which this server answers directly.
+// the automation endpoints listed here, which this server answers directly (lib/http/fast-lane.ts).
 import { createServer } from "node:http";
 import next from "next";
+import { POST as receiveAlertmanagerWebhook } from "@/app/api/webhooks/alertmanager/route";
 import { env } from "@/lib/env";
-import { fastLaneHandler, serveFastLane } from "@/lib/http/fast-lane";
+import { fastLaneHandler, serveFastLane, type FastLaneRoutes } from "@/lib/http/fast-lane";
+
+const fastLane: FastLaneRoutes = new Map([["POST /api/webhooks/alertmanager", receiveAlertmanagerWebhook]]);
 
 // In-flight requests get this long after SIGTERM; live event streams never end by themselves.
 const DRAIN_MS = 5_000;
@@ -15,7 +18,7 @@ async function main() {
   await app.prepare();
 
   const server = createServer((request, response) => {
-    const fast = fastLaneHandler(request);
+    const fast = fastLaneHandler(fastLane, request);
     const served = fast ? serveFastLane(fast, request, response) : handle(request, response);
     served.catch((error: unknown) => {
       console.error(`[web] ${request.method} ${request.url} failed`, error);

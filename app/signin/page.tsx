@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { currentUser } from "@/lib/auth/session";
-import { localPath } from "@/lib/http/local-path";
+import { localPath } from "@/lib/auth/local-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 

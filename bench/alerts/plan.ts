@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { alertmanagerPayload, type FixtureAlert } from "@/lib/alerts/alert-fixtures";
+import { alertmanagerPayload, type FixtureAlert } from "@/test/alert-payload-fixtures";
 
 // The storm, decided before it starts so that sending costs the client nothing. Alerts start
 // firing one at a time over the first 70 % (as rule evaluations fire them), and a third of them

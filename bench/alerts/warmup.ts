@@ -1,4 +1,4 @@
-import { alertmanagerPayload, type FixtureAlert } from "@/lib/alerts/alert-fixtures";
+import { alertmanagerPayload, type FixtureAlert } from "@/test/alert-payload-fixtures";
 import type { Db } from "@/lib/db/client";
 import { warmupAlerts } from "./plan";
 import { pagingCost } from "./verdict";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { alertmanagerPayload, type FixtureAlert } from "@/lib/alerts/alert-fixtures";
+import { alertmanagerPayload, type FixtureAlert } from "@/test/alert-payload-fixtures";
 
 // Alertmanager's side of the run: a post every half second, alternating between the two web
 // servers. Every sixth post brings a new alert (sent twice at once, to both servers, as an HA pair

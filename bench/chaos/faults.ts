@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { declareIncident } from "@/lib/incidents/declare";
+import { declareIncident } from "@/lib/command/lifecycle";
 import type { RestartablePostgres } from "@/test/restartable-postgres";
 import type { SandboxClient } from "@/test/sandbox";
 import type { WorkerProcess } from "@/test/worker-process";

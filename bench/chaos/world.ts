@@ -1,7 +1,7 @@
 import { setAlertMapping } from "@/lib/alerts/mapping";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
-import type { Actor } from "@/lib/incidents/record";
+import type { Actor } from "@/lib/timeline/actor";
 import { createToken } from "@/lib/tokens/tokens";
 
 // The chaos run's own organisation, written straight to the database. Alerts open incidents on

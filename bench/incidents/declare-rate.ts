@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
-import { declareIncident } from "@/lib/incidents/declare";
-import type { Actor } from "@/lib/incidents/record";
+import { declareIncident } from "@/lib/command/lifecycle";
+import type { Actor } from "@/lib/timeline/actor";
 import { latencyStats, type LatencyStats } from "../support/latency";
 import { processTreeCpuMs } from "../support/process-cpu";
 

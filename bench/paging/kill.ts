@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { PAGE_SEND_TASK } from "@/lib/paging/pages";
+import { pageSendJob } from "@/lib/paging/jobs";
 import type { ReceiptLog } from "./receipts";
 import type { WorkerProcess } from "@/test/worker-process";
 import { declareBenchIncident, type PagingWorld } from "./world";
@@ -69,7 +69,7 @@ export async function measureKillRecovery(
 
 async function lockedSendJobs(db: Db): Promise<number> {
   const [row] = await db.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS count FROM graphile_worker.jobs WHERE task_identifier = ${PAGE_SEND_TASK} AND locked_by IS NOT NULL`;
+    SELECT count(*)::int AS count FROM graphile_worker.jobs WHERE task_identifier = ${pageSendJob.name} AND locked_by IS NOT NULL`;
   return row?.count ?? 0;
 }
 
@@ -79,7 +79,7 @@ async function waitUntilSettled(db: Db, incidentId: string, deadline: number): P
     const [row] = await db.$queryRaw<{ unsent: number; jobs: number; locked: number }[]>`
       SELECT (SELECT count(*)::int FROM "Page" WHERE "incidentId" = ${incidentId}::uuid AND status NOT IN ('sent', 'delivered')) AS unsent,
              count(*)::int AS jobs, count(locked_by)::int AS locked
-        FROM graphile_worker.jobs WHERE task_identifier = ${PAGE_SEND_TASK}`;
+        FROM graphile_worker.jobs WHERE task_identifier = ${pageSendJob.name}`;
     if (row?.unsent === 0 && row.jobs === 0) return performance.now();
     if (performance.now() > deadline) {
       throw new Error(`after the kill and restart: ${row?.unsent} page(s) not sent, ${row?.jobs} send job(s) left, ${row?.locked} of them locked`);

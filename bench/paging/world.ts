@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
-import { declareIncident } from "@/lib/incidents/declare";
-import type { Actor } from "@/lib/incidents/record";
+import { declareIncident } from "@/lib/command/lifecycle";
+import type { Actor } from "@/lib/timeline/actor";
 
 // The bench's own small organisation, written straight to the database: one system nobody
 // owns (so only a severity's audience is paged), and people who take SMS only, so each person

@@ -1,4 +1,4 @@
-import { actionItemPriorityLabel, type ActionItemPriority } from "@/lib/postmortems/action-item-view";
+import { actionItemPriorityLabel, type ActionItemPriority } from "@/lib/postmortems/action-items/view";
 
 const priorityTone: Record<ActionItemPriority, string> = {
   high: "bg-red-50 text-red-800 ring-red-200",

@@ -1,7 +1,7 @@
 import type { ActionResult } from "@/lib/actions/define-action";
-import { ACTION_ITEM_KINDS, ACTION_ITEM_PRIORITIES, actionItemKindLabel, type ActionItemView } from "@/lib/postmortems/action-item-view";
+import { ACTION_ITEM_KINDS, ACTION_ITEM_PRIORITIES, actionItemKindLabel, type ActionItemView } from "@/lib/postmortems/action-items/view";
 import { controlClass, Field, FieldFrame } from "@/components/ui/field";
-import { actionItemPriorityLabel } from "@/lib/postmortems/action-item-view";
+import { actionItemPriorityLabel } from "@/lib/postmortems/action-items/view";
 
 export interface Owner {
   id: string;

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { ActionItemFilters } from "@/lib/postmortems/action-item-list";
-import { ACTION_ITEM_KINDS, ACTION_ITEM_PRIORITIES, actionItemKindLabel } from "@/lib/postmortems/action-item-view";
-import { actionItemPriorityLabel } from "@/lib/postmortems/action-item-view";
+import type { ActionItemFilters } from "@/lib/postmortems/action-items/list";
+import { ACTION_ITEM_KINDS, ACTION_ITEM_PRIORITIES, actionItemKindLabel } from "@/lib/postmortems/action-items/view";
+import { actionItemPriorityLabel } from "@/lib/postmortems/action-items/view";
 import type { Owner } from "./action-item-fields";
 
 const control = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";

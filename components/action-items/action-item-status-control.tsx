@@ -3,8 +3,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useOptimistic, useState, useTransition } from "react";
 import { postmortemKeys } from "@/lib/incidents/query-keys";
-import { setActionItemStatusAction } from "@/lib/postmortems/action-item-actions";
-import { ACTION_ITEM_STATUSES, actionItemStatusLabel, type ActionItemStatus } from "@/lib/postmortems/action-item-view";
+import { setActionItemStatusAction } from "@/lib/postmortems/action-items/actions";
+import { ACTION_ITEM_STATUSES, actionItemStatusLabel, type ActionItemStatus } from "@/lib/postmortems/action-items/view";
 
 /**
  * Moves an item along as soon as another status is chosen. The action revalidates the page it is

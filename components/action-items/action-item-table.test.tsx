@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { ActionItemView } from "@/lib/postmortems/action-item-view";
+import type { ActionItemView } from "@/lib/postmortems/action-items/view";
 import { ActionItemFields } from "./action-item-fields";
 import { ActionItemTable } from "./action-item-table";
 import { ActionItemsPanel } from "./action-items-panel";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Fragment } from "react";
-import { actionItemKindLabel, actionItemStatusLabel, isOverdue, type ActionItemView } from "@/lib/postmortems/action-item-view";
+import { actionItemKindLabel, actionItemStatusLabel, isOverdue, type ActionItemView } from "@/lib/postmortems/action-items/view";
 import { OverdueBadge, PriorityBadge } from "./action-item-badges";
 import { ActionItemStatusControl } from "./action-item-status-control";
 

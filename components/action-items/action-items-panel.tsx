@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { postmortemKeys } from "@/lib/incidents/query-keys";
-import { createActionItemAction, updateActionItemAction } from "@/lib/postmortems/action-item-actions";
-import type { ActionItemView } from "@/lib/postmortems/action-item-view";
+import { createActionItemAction, updateActionItemAction } from "@/lib/postmortems/action-items/actions";
+import type { ActionItemView } from "@/lib/postmortems/action-items/view";
 import { ActionForm } from "@/components/ui/action-form";
 import { Panel } from "@/components/ui/panel";
 import { ActionItemFields, type Owner } from "./action-item-fields";

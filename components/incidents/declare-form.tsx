@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { declareIncidentAction } from "@/lib/incidents/actions";
+import { declareIncidentAction } from "@/lib/command/actions";
 import { incidentKeys } from "@/lib/incidents/query-keys";
 import { formatDuration } from "@/lib/config/duration";
 import { ActionForm } from "@/components/ui/action-form";

@@ -10,7 +10,7 @@ import {
   postStatusUpdateAction,
   reopenIncidentAction,
   resolveIncidentAction,
-} from "@/lib/incidents/actions";
+} from "@/lib/command/actions";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import type { IncidentDetail } from "@/lib/incidents/queries";
 import { incidentKeys } from "@/lib/incidents/query-keys";

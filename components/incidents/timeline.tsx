@@ -1,6 +1,7 @@
 import { formatTimestamp } from "@/lib/incidents/format";
-import { describeEvent, eventSubject } from "@/lib/incidents/event-text";
-import type { TimelineEvent } from "@/lib/incidents/queries";
+import { describeEvent } from "@/lib/postmortems/timeline";
+import { eventSubject } from "@/lib/timeline/events";
+import type { TimelineEvent } from "@/lib/timeline/events";
 import { Markdown } from "@/components/ui/markdown";
 import { isRunEvent, runEventBodyAddsDetail, RunEventText } from "@/components/runbooks/run-event-text";
 

@@ -1,5 +1,5 @@
 import { formatTimestamp } from "@/lib/incidents/format";
-import type { LinkState } from "@/lib/paging/link-ack";
+import type { LinkState } from "@/lib/paging/acknowledgement/link-ack";
 import { AckLinkForm } from "./ack-link-form";
 
 const elsewhere = "You can still acknowledge by replying ACK to the SMS, or with the Acknowledge button in Firebreak.";

@@ -1,6 +1,6 @@
 import { formatTimestamp } from "@/lib/incidents/format";
 import type { EscalationSummary, PagingAcknowledgement } from "@/lib/paging/queries";
-import { viaPhrase } from "@/lib/paging/labels";
+import { viaPhrase } from "@/lib/incidents/events";
 
 /** The escalation whose next step comes first: what happens next if nobody acknowledges. */
 function nextStep(escalations: EscalationSummary[]) {

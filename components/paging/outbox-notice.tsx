@@ -1,4 +1,4 @@
-import type { ProviderName } from "@/lib/paging/transports";
+import type { ProviderName } from "@/lib/paging/delivery/transports/index";
 
 const providerOf = {
   sms: { label: "SMS", noun: "SMS", name: "Twilio", settings: "TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM" },

@@ -1,6 +1,7 @@
 import { formatTimestamp } from "@/lib/incidents/format";
 import type { PageRow } from "@/lib/paging/queries";
-import { channelLabel, pageKindLabel, viaPhrase } from "@/lib/paging/labels";
+import { viaPhrase } from "@/lib/incidents/events";
+import { channelLabel, pageKindLabel } from "@/lib/paging/labels";
 import { PageStatusBadge } from "./page-status-badge";
 
 /** When the page reached the status it has now. */

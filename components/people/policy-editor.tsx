@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { ActionResult } from "@/lib/actions/define-action";
-import type { EscalationPolicy, EscalationStep } from "@/lib/paging/policy";
+import type { EscalationPolicy, EscalationStep } from "@/lib/people/escalation-policy";
 import { saveEscalationPolicyAction } from "@/lib/people/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { controlClass, Field, FieldErrorText, FieldFrame } from "@/components/ui/field";

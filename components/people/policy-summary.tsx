@@ -1,4 +1,4 @@
-import type { EscalationPolicy, EscalationTarget } from "@/lib/paging/policy";
+import type { EscalationPolicy, EscalationTarget } from "@/lib/people/escalation-policy";
 
 export interface PolicyContact {
   id: string;

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { formatTimestamp } from "@/lib/incidents/format";
-import type { SectionConflict } from "@/lib/postmortems/save";
+import type { SectionConflict } from "@/lib/postmortems/document/save";
 import { controlClass } from "@/components/ui/field";
 
 const versionClass = "max-h-64 overflow-auto whitespace-pre-wrap rounded-md border p-2 font-mono text-xs";

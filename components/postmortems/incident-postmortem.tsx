@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { hasRole, type Role } from "@/lib/auth/roles";
-import { createPostmortemAction } from "@/lib/postmortems/actions";
-import { postmortemStatusLabel, type PostmortemStatus } from "@/lib/postmortems/queries";
+import { createPostmortemAction } from "@/lib/postmortems/document/actions";
+import { postmortemStatusLabel, type PostmortemStatus } from "@/lib/postmortems/document/queries";
 import { Panel } from "@/components/ui/panel";
 import { SubmitButton } from "@/components/ui/submit-button";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatTimestamp } from "@/lib/incidents/format";
-import { postmortemStatusLabel, type PostmortemListItem } from "@/lib/postmortems/queries";
+import { postmortemStatusLabel, type PostmortemListItem } from "@/lib/postmortems/document/queries";
 import { SeverityBadge } from "@/components/plan/severity-levels";
 
 /** Every post-mortem, most recently changed first. */

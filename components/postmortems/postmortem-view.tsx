@@ -5,7 +5,7 @@ import Link from "next/link";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { formatTimestamp } from "@/lib/incidents/format";
 import { postmortemKeys } from "@/lib/incidents/query-keys";
-import { postmortemStatusLabel, type PostmortemDetail } from "@/lib/postmortems/queries";
+import { postmortemStatusLabel, type PostmortemDetail } from "@/lib/postmortems/document/queries";
 import { ActionItemsPanel } from "@/components/action-items/action-items-panel";
 import { fetchJson } from "@/components/incidents/fetch-json";
 import { Panel } from "@/components/ui/panel";

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Fragment } from "react";
 import { Markdown } from "@/components/ui/markdown";
-import { ACTION_ITEM_COLUMNS, actionItemCells, postmortemFacts } from "@/lib/postmortems/markdown-export";
-import type { PostmortemDetail } from "@/lib/postmortems/queries";
+import { ACTION_ITEM_COLUMNS, actionItemCells, postmortemFacts } from "@/lib/postmortems/document/markdown-export";
+import type { PostmortemDetail } from "@/lib/postmortems/document/queries";
 import { PrintButton } from "./print-button";
 
 const cellClass = "border-b border-slate-300 py-1.5 pr-3 align-top";

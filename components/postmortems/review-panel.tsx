@@ -3,8 +3,8 @@
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { formatTimestamp } from "@/lib/incidents/format";
 import { postmortemKeys } from "@/lib/incidents/query-keys";
-import { publishPostmortemAction, reopenPostmortemAction, setApprovalAction, setReviewersAction, submitForReviewAction } from "@/lib/postmortems/actions";
-import type { PostmortemDetail } from "@/lib/postmortems/queries";
+import type { PostmortemDetail } from "@/lib/postmortems/document/queries";
+import { publishPostmortemAction, reopenPostmortemAction, setApprovalAction, setReviewersAction, submitForReviewAction } from "@/lib/postmortems/review/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { Panel } from "@/components/ui/panel";
 

@@ -2,8 +2,8 @@
 
 import { useId } from "react";
 import { controlClass } from "@/components/ui/field";
-import type { RevisionSummary } from "@/lib/postmortems/revision-history";
-import { diffRevisions } from "@/lib/postmortems/revision-diff";
+import type { RevisionSummary } from "@/lib/postmortems/revisions/history";
+import { diffRevisions } from "@/lib/postmortems/revisions/diff";
 import { RevisionDiffView } from "./revision-diff-view";
 import { useRevision } from "./revision-queries";
 

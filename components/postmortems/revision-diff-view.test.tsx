@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { diffRevisions } from "@/lib/postmortems/revision-diff";
+import { diffRevisions } from "@/lib/postmortems/revisions/diff";
 import { RevisionDiffView } from "./revision-diff-view";
 
 const render = (older: { heading: string; body: string }[], newer: { heading: string; body: string }[]) =>

@@ -1,4 +1,4 @@
-import type { DiffLine, SectionDiff } from "@/lib/postmortems/revision-diff";
+import type { DiffLine, SectionDiff } from "@/lib/postmortems/revisions/diff";
 
 const presenceNote: Record<SectionDiff["presence"], string> = { kept: "", added: "section added", removed: "section removed" };
 

@@ -6,7 +6,7 @@ import { FormStatus } from "@/components/ui/form-status";
 import { Panel } from "@/components/ui/panel";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { postmortemKeys } from "@/lib/incidents/query-keys";
-import { restoreRevisionAction } from "@/lib/postmortems/revision-actions";
+import { restoreRevisionAction } from "@/lib/postmortems/revisions/actions";
 import { RevisionCompare, type RevisionPair } from "./revision-compare";
 import { useRevisions } from "./revision-queries";
 import { RevisionRow } from "./revision-row";

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/incidents/fetch-json";
 import { postmortemKeys } from "@/lib/incidents/query-keys";
-import type { RevisionDetail, RevisionSummary } from "@/lib/postmortems/revision-history";
+import type { RevisionDetail, RevisionSummary } from "@/lib/postmortems/revisions/history";
 
 // Under postmortemKeys.all, so a live change to the post-mortem refetches the history and any
 // revision shown (the latest one grows while its author keeps saving).

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { formatTimestamp } from "@/lib/incidents/format";
-import type { RevisionSummary } from "@/lib/postmortems/revision-history";
+import type { RevisionSummary } from "@/lib/postmortems/revisions/history";
 
 const buttonClass = "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60";
 

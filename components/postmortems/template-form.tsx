@@ -4,8 +4,8 @@ import { useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { controlClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/define-action";
-import { DEFAULT_POSTMORTEM_TEMPLATE, POSTMORTEM_PLACEHOLDERS, postmortemTemplateSchema, splitSections } from "@/lib/postmortems/template";
-import { savePostmortemTemplateAction } from "@/lib/postmortems/template-actions";
+import { savePostmortemTemplateAction } from "@/lib/postmortems/template/actions";
+import { DEFAULT_POSTMORTEM_TEMPLATE, POSTMORTEM_PLACEHOLDERS, postmortemTemplateSchema, splitSections } from "@/lib/postmortems/template/template";
 
 type State = ActionResult<unknown> | null;
 

@@ -1,10 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { saveSectionsAction } from "@/lib/postmortems/actions";
-import { mergeSection } from "@/lib/postmortems/merge";
-import type { SectionView } from "@/lib/postmortems/queries";
-import type { SectionConflict } from "@/lib/postmortems/save";
+import { saveSectionsAction } from "@/lib/postmortems/document/actions";
+import { mergeSection } from "@/lib/postmortems/document/merge";
+import type { SectionView } from "@/lib/postmortems/document/queries";
+import type { SectionConflict } from "@/lib/postmortems/document/save";
 
 // Each section keeps the text its person is editing (`local`) and the saved text that edit
 // started from (`base`). A save sends both; the server merges against `base`.

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { TimelineEvent } from "@/lib/incidents/queries";
+import type { TimelineEvent } from "@/lib/timeline/events";
 import { Timeline } from "@/components/incidents/timeline";
 
 const runId = "0b6f4a0e-4d7c-4f55-9a57-2f1f3f0a9d11";

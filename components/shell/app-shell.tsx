@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { LiveUpdates } from "@/components/live/live-updates";
-import { signOutAction } from "@/lib/auth/actions";
+import { signOutAction } from "@/lib/actions/sign-in";
 import type { SessionUser } from "@/lib/auth/session";
 import type { HealthReport } from "@/lib/health/report";
 import { NavLinks } from "./nav-links";

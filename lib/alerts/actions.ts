@@ -8,13 +8,13 @@ import { mappingCatalogueErrors, setAlertMapping } from "./mapping";
 import { alertMappingFormSchema } from "./mapping-form";
 
 export const updateAlertMappingAction = defineAction({
-  name: "settings.alert_mapping",
+  name: "settings.alert-mapping",
   role: "admin",
   input: alertMappingFormSchema,
   async run(input, { user }) {
     const fieldErrors = await mappingCatalogueErrors(db, input);
     if (Object.keys(fieldErrors).length > 0) throw new DomainError("Some fields need attention.", fieldErrors);
-    await setAlertMapping(db, input, { id: user.id, label: user.email });
+    await setAlertMapping(db, input, user);
     revalidatePath("/settings/alerts");
   },
   message: "Alert mapping saved.",

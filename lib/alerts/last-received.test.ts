@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { freshIncidentWorld } from "@/test/incident-fixtures";
-import { alertmanagerPayload } from "./alert-fixtures";
+import { alertmanagerPayload } from "@/test/alert-payload-fixtures";
 import { ingestAlerts } from "./ingest";
 import { webhookSchema } from "./payload";
 

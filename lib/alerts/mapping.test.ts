@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
-import { alertmanagerPayload } from "./alert-fixtures";
+import { alertmanagerPayload } from "@/test/alert-payload-fixtures";
 import { DEFAULT_ALERT_MAPPING, getAlertMapping, mappingCatalogueErrors, setAlertMapping, severityKeyFor, systemsFor } from "./mapping";
 import { alertMappingFormSchema, mappingToForm } from "./mapping-form";
-import { postAlerts, tokenWith } from "./request-fixtures";
+import { postAlerts, tokenWith } from "@/test/alert-request-fixtures";
 
 const catalogue = [
   { key: "bridge", name: "Bridge Infrastructure" },

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import type { Actor, SystemActor } from "@/lib/timeline/actor";
+import { recordAudit } from "@/lib/timeline/audit";
 import type { Db, Tx } from "@/lib/db/client";
 import type { FieldErrors } from "@/lib/errors";
 import { publishChange } from "@/lib/live/publish";
@@ -40,7 +41,7 @@ export async function getAlertMapping(db: Db | Tx): Promise<AlertMapping> {
   return parsed.success ? parsed.data : DEFAULT_ALERT_MAPPING;
 }
 
-export async function setAlertMapping(db: Db, mapping: AlertMapping, actor: AuditActor): Promise<void> {
+export async function setAlertMapping(db: Db, mapping: AlertMapping, actor: Actor | SystemActor): Promise<void> {
   await db.$transaction(async (tx) => {
     const value = { ...mapping };
     await tx.setting.upsert({ where: { key: ALERT_MAPPING_KEY }, create: { key: ALERT_MAPPING_KEY, value }, update: { value } });

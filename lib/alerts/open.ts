@@ -1,5 +1,6 @@
+import { systemActor } from "@/lib/timeline/actor";
 import type { Tx } from "@/lib/db/client";
-import { declareIncidentIn } from "@/lib/incidents/declare";
+import { declareIncidentIn } from "@/lib/command/lifecycle";
 import { severityKeyFor, systemsFor, type AlertMapping } from "./mapping";
 import type { WebhookAlert } from "./payload";
 
@@ -61,10 +62,10 @@ export async function openAlertIncident(tx: Tx, keyed: KeyedAlert, context: Open
       impact: clip(alert.annotations.description?.trim() || summary || `${alertName} is firing`, 2000),
       description: describe(keyed),
     },
-    null,
+    systemActor(ALERTMANAGER),
     now,
     // A storm opens incidents by the hundred: their fan-out runs in the worker, not in this request.
-    { actorLabel: ALERTMANAGER, paging: "queued" },
+    { paging: "queued" },
   );
   return {
     fingerprint: keyed.fingerprint,

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { resolveIncident } from "@/lib/incidents/lifecycle";
-import { startQueuedPaging } from "@/lib/paging/queued-start";
+import { resolveIncident } from "@/lib/command/lifecycle";
+import { startQueuedPaging } from "@/lib/paging/escalation/queued-start";
 import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
-import { alertmanagerPayload, type FixtureAlert } from "./alert-fixtures";
+import { alertmanagerPayload, type FixtureAlert } from "@/test/alert-payload-fixtures";
 import { DEFAULT_ALERT_MAPPING, setAlertMapping } from "./mapping";
-import { postAlerts, tokenWith } from "./request-fixtures";
+import { postAlerts, tokenWith } from "@/test/alert-request-fixtures";
 
 let world: IncidentWorld;
 let token: string;

@@ -1,6 +1,8 @@
+import { systemActor } from "@/lib/timeline/actor";
 import type { Tx } from "@/lib/db/client";
-import { resolveIncidentIn } from "@/lib/incidents/lifecycle";
-import { lockIncident, recordChange } from "@/lib/incidents/record";
+import { resolveIncidentIn } from "@/lib/command/lifecycle";
+import { incidentTimeline } from "@/lib/incidents/events";
+import { lockIncident } from "@/lib/timeline/incident";
 import { canTransition, type IncidentStatus } from "@/lib/incidents/rules";
 import { ALERTMANAGER, type KeyedAlert } from "./open";
 
@@ -11,10 +13,9 @@ import { ALERTMANAGER, type KeyedAlert } from "./open";
 export async function noteAlertResolved(tx: Tx, keyed: KeyedAlert, incidentId: string, resolvedAt: Date, resolveIncident: boolean, now: Date) {
   const incident = await lockIncident(tx, incidentId);
   const when = resolvedAt.toISOString();
-  await recordChange(tx, {
+  await incidentTimeline.record(tx, {
     incident,
-    actor: null,
-    actorLabel: ALERTMANAGER,
+    actor: systemActor(ALERTMANAGER),
     kind: "note",
     body: `${ALERTMANAGER}: ${keyed.alertName} resolved at ${when}`,
     data: { source: "alertmanager", alertname: keyed.alertName, fingerprint: keyed.fingerprint, startsAt: keyed.startsAt.toISOString(), endsAt: when },
@@ -24,8 +25,7 @@ export async function noteAlertResolved(tx: Tx, keyed: KeyedAlert, incidentId: s
   await resolveIncidentIn(
     tx,
     { incidentId, resolution: `${ALERTMANAGER} reported ${keyed.alertName} resolved at ${when}.`, prevention: "", followUp: "" },
-    null,
+    systemActor(ALERTMANAGER),
     now,
-    ALERTMANAGER,
   );
 }

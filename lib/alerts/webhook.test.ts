@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { startQueuedPaging } from "@/lib/paging/queued-start";
+import { startQueuedPaging } from "@/lib/paging/escalation/queued-start";
 import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
-import { alertmanagerPayload } from "./alert-fixtures";
-import { postAlerts, tokenWith } from "./request-fixtures";
+import { alertmanagerPayload } from "@/test/alert-payload-fixtures";
+import { postAlerts, tokenWith } from "@/test/alert-request-fixtures";
 
 let world: IncidentWorld;
 let token: string;

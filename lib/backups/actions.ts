@@ -6,11 +6,11 @@ import { db } from "@/lib/db/client";
 import { setStalenessSettings, stalenessSettingsSchema } from "./staleness-settings";
 
 export const updateStalenessSettingsAction = defineAction({
-  name: "backups.staleness_settings",
+  name: "backups.staleness-settings",
   role: "admin",
   input: stalenessSettingsSchema,
   async run(input, { user }) {
-    await setStalenessSettings(db, input, { id: user.id, label: user.email });
+    await setStalenessSettings(db, input, user);
     revalidatePath("/backups");
     return input.severityKey;
   },

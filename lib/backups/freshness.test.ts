@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
-import { reportBackup } from "./backup-fixtures";
+import { reportBackup } from "@/test/backup-fixtures";
 import { checkBackupFreshness } from "./freshness";
 import { setStalenessSettings } from "./staleness-settings";
 
@@ -10,7 +10,7 @@ import { setStalenessSettings } from "./staleness-settings";
 let world: IncidentWorld;
 const t0 = new Date("2026-03-01T10:00:00Z");
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
-const admin = () => ({ id: world.users.admin.id, label: world.users.admin.email });
+const admin = () => ({ id: world.users.admin.id, email: world.users.admin.email });
 
 beforeEach(async () => {
   world = await freshIncidentWorld(db);

@@ -1,12 +1,14 @@
+import { systemActor } from "@/lib/timeline/actor";
 import { randomUUID } from "node:crypto";
 import { formatDuration } from "@/lib/config/duration";
 import type { Db } from "@/lib/db/client";
-import { declareIncidentIn } from "@/lib/incidents/declare";
+import { declareIncidentIn } from "@/lib/command/lifecycle";
 import { formatSpan, formatTimestamp } from "@/lib/incidents/format";
 import { getObjectives } from "@/lib/incidents/objectives";
-import { lockIncident, recordChange } from "@/lib/incidents/record";
+import { incidentTimeline } from "@/lib/incidents/events";
+import { lockIncident } from "@/lib/timeline/incident";
 import { freshnessOf } from "./freshness-level";
-import { latestGoodBackups } from "./last-good";
+import { latestGoodBackups } from "@/lib/incidents/last-good-backup";
 import { stalenessSeverity } from "./staleness-settings";
 
 export const BACKUP_FRESHNESS_TASK = "backup-freshness";
@@ -68,9 +70,8 @@ async function openEpisode(db: Db, systemId: string, lastGoodAt: Date, rpoSecond
         impact: `The last good backup of ${system.name} finished ${age} ago (${formatTimestamp(lastGoodAt.toISOString())}), beyond the RPO of ${formatDuration(rpoSeconds)}: data written since then would be lost if ${system.name} failed now.`,
         description: "Opened by Firebreak's backup freshness check. A note is added here when a fresh backup arrives.",
       },
-      null,
+      systemActor(FIREBREAK),
       now,
-      { actorLabel: FIREBREAK },
     );
     await tx.backupStaleness.update({ where: { id }, data: { incidentId: incident.id } });
     return true;
@@ -85,10 +86,9 @@ async function closeEpisode(db: Db, episodeId: string, lastGoodAt: Date, now: Da
     const episode = await tx.backupStaleness.findUniqueOrThrow({ where: { id: episodeId }, select: { incidentId: true, system: { select: { name: true } } } });
     if (episode.incidentId) {
       const incident = await lockIncident(tx, episode.incidentId);
-      await recordChange(tx, {
+      await incidentTimeline.record(tx, {
         incident,
-        actor: null,
-        actorLabel: FIREBREAK,
+        actor: systemActor(FIREBREAK),
         kind: "note",
         body: `Fresh backup of ${episode.system.name} finished at ${formatTimestamp(lastGoodAt.toISOString())}; backups are within the RPO again.`,
         data: { system: episode.system.name, lastGoodAt: lastGoodAt.toISOString() },

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
-import { reportBackup } from "./backup-fixtures";
+import { reportBackup } from "@/test/backup-fixtures";
 import { checkBackupFreshness } from "./freshness";
 import { listBackupSystems, listRecentReports } from "./queries";
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
-import { incidentReference } from "@/lib/incidents/rules";
+import { incidentReference } from "@/lib/timeline/incident";
 
-export { dataLossEstimate, type DataLossEstimate } from "./data-loss";
+export { dataLossEstimate, type DataLossEstimate } from "@/lib/incidents/data-loss";
 
 // The size trend shows a system's last good backup of each day for this many days (backups inside a
 // 5-minute RPO come every few minutes: a day is the scale a size trend is read at); the recent

@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/timeline/audit";
 import { publishChange } from "@/lib/live/publish";
 import type { Db } from "@/lib/db/client";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import type { Actor, SystemActor } from "@/lib/timeline/actor";
+import { recordAudit } from "@/lib/timeline/audit";
 import type { Db, Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/publish";
@@ -21,7 +22,7 @@ export async function getStalenessSettings(db: Db | Tx): Promise<StalenessSettin
   return parsed.success ? parsed.data : DEFAULT_STALENESS_SETTINGS;
 }
 
-export async function setStalenessSettings(db: Db, settings: StalenessSettings, actor: AuditActor): Promise<void> {
+export async function setStalenessSettings(db: Db, settings: StalenessSettings, actor: Actor | SystemActor): Promise<void> {
   await db.$transaction(async (tx) => {
     const severity = await tx.severityLevel.findUnique({ where: { key: settings.severityKey }, select: { id: true } });
     if (!severity) throw new DomainError("Some fields need attention.", { severityKey: ["Severity must be one of the configured severity levels"] });

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { planEscalationPolicy } from "@/lib/paging/policy";
+import { planEscalationPolicy } from "@/lib/people/escalation-policy";
 import { saveSeverityAudience } from "@/lib/people/audiences";
 import { saveEscalationPolicy } from "@/lib/people/policies";
 import { resetDatabase } from "@/test/reset-database";

@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { EventKind } from "@/lib/incidents/record";
+import type { IncidentEventKind } from "@/lib/incidents/events";
+import type { RunbookEventKind } from "@/lib/runbooks/events";
 import { PLAN_OBJECTIVES } from "@/lib/incidents/rules";
 
 // About ninety days of past incidents for the demo organisation, so the overview's charts
@@ -193,7 +194,7 @@ export async function seedDemoHistory(tx: Tx, options: { now: Date; seed?: numbe
 }
 
 interface StoryEvent {
-  kind: EventKind;
+  kind: IncidentEventKind | RunbookEventKind;
   actorId: string | null;
   body: string;
   data: Prisma.InputJsonObject;
@@ -242,7 +243,7 @@ function incidentStory(random: Random, context: { declared: number; levels: Leve
 
   const at = (time: number) => new Date(time);
   const events: StoryEvent[] = [];
-  const event = (kind: EventKind, actorId: string | null, time: number, body = "", data: Prisma.InputJsonObject = {}) =>
+  const event = (kind: IncidentEventKind | RunbookEventKind, actorId: string | null, time: number, body = "", data: Prisma.InputJsonObject = {}) =>
     events.push({ kind, actorId, body, data, createdAt: at(time) });
 
   event("declared", declarer.id, declared, text.impact, { severity: first.key, systems: context.systems, commander: commander.name });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
-import { declareIncident } from "@/lib/incidents/declare";
+import { declareIncident } from "@/lib/command/lifecycle";
 import { runbookDefinitionSchema } from "@/lib/runbooks/definition";
 import { recoveryOutcomes, runDurations } from "@/lib/runbooks/metrics";
 import { requestRun } from "@/lib/runbooks/requests";

@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/timeline/audit";
 import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import type { RecordDrillInput } from "./schemas";
@@ -35,7 +35,7 @@ export async function recordDrillRun(db: Db, input: RecordDrillInput, actor: Dri
       select: { id: true },
     });
     await recordAudit(tx, {
-      actor: { id: actor.id, label: actor.email },
+      actor: actor,
       action: "drill.recorded",
       targetType: "drill_run",
       targetId: run.id,

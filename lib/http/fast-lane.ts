@@ -1,19 +1,21 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
-import { receiveAlertmanagerWebhook } from "@/lib/alerts/receive";
-import { databaseOutage, isDatabaseUnavailable } from "@/lib/db/availability";
+import { databaseOutage } from "@/lib/db/availability";
+import { responseForError } from "./errors";
+import { withNoStore } from "./no-store";
 
 // Endpoints the web server answers itself, ahead of Next.js: the ones automation calls in storms.
 // Next's routing costs about 3 ms of CPU a request on a small machine, most of an alert storm's
-// budget; these handlers need none of it (no session, no rendering) and are the same functions
-// their route files export, which is how `next dev` serves them.
+// budget; these handlers need none of it (no session, no rendering). The server that starts the
+// fast lane hands it the very functions the route files export, which is how `next dev` serves them.
 
-type WebHandler = (request: Request) => Promise<Response>;
+export type WebHandler = (request: Request) => Promise<Response>;
 
-const routes = new Map<string, WebHandler>([["POST /api/webhooks/alertmanager", receiveAlertmanagerWebhook]]);
+/** What the fast lane serves: "METHOD /exact/path" → the route's handler. */
+export type FastLaneRoutes = ReadonlyMap<string, WebHandler>;
 
 /** The handler for this request, if the fast lane serves it: method and exact path, query ignored. */
-export function fastLaneHandler(request: IncomingMessage): WebHandler | undefined {
+export function fastLaneHandler(routes: FastLaneRoutes, request: IncomingMessage): WebHandler | undefined {
   const url = request.url ?? "";
   const query = url.indexOf("?");
   return routes.get(`${request.method} ${query === -1 ? url : url.slice(0, query)}`);
@@ -32,13 +34,10 @@ function toWebRequest(request: IncomingMessage): Request {
   } as RequestInit);
 }
 
-// Alertmanager retries a 5xx; Retry-After says when to, for clients that read it.
-const RETRY_AFTER_SECONDS = "5";
-
 /**
- * Runs `handler` on the Node request and writes its answer. A database that is away is a 503 to
- * retry, said once every few seconds in the log rather than once per request; any other failure
- * is a 500, logged.
+ * Runs `handler` on the Node request and writes its answer. A failure the handler did not answer
+ * itself is answered as a route's would be: a database that is away a 503 to retry, anything else
+ * a 500, logged.
  */
 export async function serveFastLane(handler: WebHandler, request: IncomingMessage, response: ServerResponse): Promise<void> {
   let answer: Response;
@@ -46,14 +45,7 @@ export async function serveFastLane(handler: WebHandler, request: IncomingMessag
     answer = await handler(toWebRequest(request));
     databaseOutage.recovered();
   } catch (error) {
-    const headers = { "cache-control": "no-store" };
-    if (isDatabaseUnavailable(error)) {
-      databaseOutage.failed(error);
-      answer = Response.json({ error: "The database is unavailable; try again" }, { status: 503, headers: { ...headers, "retry-after": RETRY_AFTER_SECONDS } });
-    } else {
-      console.error(`[web] ${request.method} ${request.url} failed`, error);
-      answer = Response.json({ error: "Internal server error" }, { status: 500, headers });
-    }
+    answer = withNoStore(responseForError(error, { method: request.method ?? "", url: request.url ?? "" }));
   }
   const body = Buffer.from(await answer.arrayBuffer());
   response.statusCode = answer.status;

@@ -1,10 +1,12 @@
 import { hasRole } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
-import { notifyEngaged } from "@/lib/paging/notify";
-import { enqueueJob } from "@/lib/jobs/enqueue";
-import { ACK_BREACH_TASK, ackBreachJobKey } from "./declare";
-import { lockIncident, recordChange, type Actor } from "./record";
+import { enqueue } from "@/lib/jobs/enqueue";
+import { incidentTimeline } from "./events";
+import { ackBreachJob, ackBreachJobKey } from "./jobs";
+import { tell, type IncidentListeners } from "./listeners";
+import { lockIncident } from "@/lib/timeline/incident";
+import { type Actor } from "@/lib/timeline/actor";
 import { OPEN_STATUSES, type IncidentRoleName, type IncidentStatus } from "./rules";
 
 export async function changeSeverity(db: Db, input: { incidentId: string; severityId: string; reason: string }, actor: Actor, now = new Date()) {
@@ -18,9 +20,9 @@ export async function changeSeverity(db: Db, input: { incidentId: string; severi
     const ackDueAt = new Date(incident.declaredAt.getTime() + severity.responseTimeSeconds * 1000);
     await tx.incident.update({ where: { id: incident.id }, data: { severityId: severity.id, ackDueAt } });
     if (!incident.acknowledgedAt && !incident.breachedAt) {
-      await enqueueJob(tx, ACK_BREACH_TASK, { incidentId: incident.id }, { runAt: ackDueAt, jobKey: ackBreachJobKey(incident.id) });
+      await enqueue(tx, ackBreachJob, { incidentId: incident.id }, { runAt: ackDueAt, jobKey: ackBreachJobKey(incident.id) });
     }
-    await recordChange(tx, {
+    await incidentTimeline.record(tx, {
       incident,
       actor,
       kind: "severity_changed",
@@ -51,7 +53,7 @@ export async function assignIncidentRole(db: Db, input: { incidentId: string; ro
       data: { incidentId: incident.id, role: input.role, userId: user.id, assignedById: actor.id, assignedAt: now },
     });
     if (input.role === "commander") await tx.incident.update({ where: { id: incident.id }, data: { commanderId: user.id } });
-    await recordChange(tx, {
+    await incidentTimeline.record(tx, {
       incident,
       actor,
       kind: "role_assigned",
@@ -64,11 +66,12 @@ export async function assignIncidentRole(db: Db, input: { incidentId: string; ro
 export async function addNote(db: Db, input: { incidentId: string; body: string }, actor: Actor, now = new Date()) {
   return db.$transaction(async (tx) => {
     const incident = await lockIncident(tx, input.incidentId);
-    await recordChange(tx, { incident, actor, kind: "note", body: input.body, at: now });
+    await incidentTimeline.record(tx, { incident, actor, kind: "note", body: input.body, at: now });
   });
 }
 
 export async function postStatusUpdate(
+  listeners: IncidentListeners,
   db: Db,
   input: { incidentId: string; progress: string; nextSteps: string; eta: string },
   actor: Actor,
@@ -80,7 +83,7 @@ export async function postStatusUpdate(
       throw new DomainError("Status updates are for open incidents; reopen it first.");
     }
     const update = { progress: input.progress, nextSteps: input.nextSteps, eta: input.eta };
-    const { eventId } = await recordChange(tx, { incident, actor, kind: "status_update", body: input.progress, data: update, at: now });
-    await notifyEngaged(tx, incident, { kind: "update", eventId, update, at: now });
+    const { eventId } = await incidentTimeline.record(tx, { incident, actor, kind: "status_update", body: input.progress, data: update, at: now });
+    await tell(listeners, (listener) => listener.onStatusUpdate?.(tx, incident, { eventId, update, at: now }));
   });
 }

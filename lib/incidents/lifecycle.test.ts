@@ -2,9 +2,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
-import { addNote, assignIncidentRole, changeSeverity, postStatusUpdate } from "./changes";
-import { ACK_BREACH_TASK, declareIncident } from "./declare";
-import { acknowledgeIncident, checkAckBreach, closeIncident, mitigateIncident, reopenIncident, resolveIncident } from "./lifecycle";
+import { addNote, assignIncidentRole, changeSeverity } from "./changes";
+import { postStatusUpdate } from "@/lib/command/lifecycle";
+import { ackBreachJob } from "./jobs";
+import { declareIncident } from "@/lib/command/lifecycle";
+import { checkAckBreach, closeIncident, reopenIncident } from "./lifecycle";
+import { resolveIncident } from "@/lib/command/lifecycle";
+import { mitigateIncident } from "@/lib/command/lifecycle";
+import { acknowledgeIncident } from "@/lib/command/lifecycle";
 
 let world: IncidentWorld;
 const t0 = new Date("2026-03-01T10:00:00Z");
@@ -37,8 +42,8 @@ describe("declareIncident", () => {
     expect(await db.auditEntry.count({ where: { action: "incident.declared", targetId: incident.id } })).toBe(1);
     const jobs = await db.$queryRaw<{ task_identifier: string; run_at: Date; key: string }[]>`
       SELECT t.identifier AS task_identifier, j.run_at, j.key FROM graphile_worker._private_jobs j
-      JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = ${ACK_BREACH_TASK}`;
-    expect(jobs).toEqual([{ task_identifier: ACK_BREACH_TASK, run_at: later(15), key: `${ACK_BREACH_TASK}:${incident.id}` }]);
+      JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = ${ackBreachJob.name}`;
+    expect(jobs).toEqual([{ task_identifier: ackBreachJob.name, run_at: later(15), key: `${ackBreachJob.name}:${incident.id}` }]);
   });
 
   it("numbers incidents for people: INC-1, INC-2", async () => {

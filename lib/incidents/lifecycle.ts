@@ -1,13 +1,12 @@
-import { dataLossEstimate } from "@/lib/backups/data-loss";
 import type { Db, Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
-import { stopEscalations } from "@/lib/paging/escalation";
-import { notifyEngaged } from "@/lib/paging/notify";
-import { lockIncident, recordChange, type Actor } from "./record";
-import { canTransition, incidentReference, TRANSITIONS, type IncidentStatus, type Transition } from "./rules";
+import { FIREBREAK, type Actor, type SystemActor } from "@/lib/timeline/actor";
+import { incidentReference, lockIncident, type LockedIncident as Locked } from "@/lib/timeline/incident";
+import { dataLossEstimate } from "./data-loss";
+import { incidentTimeline } from "./events";
+import { tell, type IncidentListeners } from "./listeners";
+import { canTransition, TRANSITIONS, type IncidentStatus, type Transition } from "./rules";
 import type { ResolveInput } from "./schemas";
-
-type Locked = Awaited<ReturnType<typeof lockIncident>>;
 
 /** How an acknowledgement arrived: the app's button, an SMS reply, or the link in an email. */
 export type AckVia = "app" | "sms" | "email";
@@ -32,9 +31,9 @@ async function begin(tx: Tx, incidentId: string, transition: Transition): Promis
 async function recordBreachIfDue(tx: Tx, incident: Locked, now: Date): Promise<void> {
   if (incident.breachedAt || incident.acknowledgedAt || now <= incident.ackDueAt) return;
   await tx.incident.update({ where: { id: incident.id }, data: { breachedAt: incident.ackDueAt } });
-  await recordChange(tx, {
+  await incidentTimeline.record(tx, {
     incident,
-    actor: null,
+    actor: FIREBREAK,
     kind: "breached",
     body: `Not acknowledged within the ${incident.severity.key} response time.`,
     data: { ackDueAt: incident.ackDueAt.toISOString() },
@@ -43,12 +42,10 @@ async function recordBreachIfDue(tx: Tx, incident: Locked, now: Date): Promise<v
 }
 
 export interface Acknowledgement {
-  /** The user who acknowledged in the app; null for a paged contact. */
-  actor: Actor | null;
+  /** The user who acknowledged in the app, or a paged contact named by their email. */
+  actor: Actor | SystemActor;
   /** Who, as shown on the timeline: a user's or a contact's name. */
   by: string;
-  /** For the audit log when there is no user: the contact's email. */
-  byEmail: string;
   via: AckVia;
 }
 
@@ -56,7 +53,7 @@ export interface Acknowledgement {
  * The first acknowledgement of a locked, still declared incident: its status, who and how on the
  * timeline, and the end of every escalation (pages not yet handed to a provider are cancelled).
  */
-export async function acknowledgeLocked(tx: Tx, incident: Locked, ack: Acknowledgement, now: Date) {
+export async function acknowledgeLocked(listeners: IncidentListeners, tx: Tx, incident: Locked, ack: Acknowledgement, now: Date) {
   if (!canTransition("acknowledge", incident.status as IncidentStatus)) {
     throw new DomainError(`${incidentReference(incident.number)} is ${incident.status}; it cannot be acknowledged now.`);
   }
@@ -65,18 +62,18 @@ export async function acknowledgeLocked(tx: Tx, incident: Locked, ack: Acknowled
     where: { id: incident.id },
     data: { status: TRANSITIONS.acknowledge.to, acknowledgedAt: now, acknowledgedBy: ack.by, acknowledgedVia: ack.via },
   });
-  await stopEscalations(tx, incident.id, "acknowledged", now);
-  await recordChange(tx, { incident, actor: ack.actor, actorLabel: ack.byEmail, kind: "acknowledged", data: { by: ack.by, via: ack.via }, at: now });
+  await incidentTimeline.record(tx, { incident, actor: ack.actor, kind: "acknowledged", data: { by: ack.by, via: ack.via }, at: now });
+  await tell(listeners, (listener) => listener.onAcknowledged?.(tx, incident, now));
 }
 
-export async function acknowledgeIncident(db: Db, incidentId: string, actor: Actor, now = new Date()) {
+export async function acknowledgeIncident(listeners: IncidentListeners, db: Db, incidentId: string, actor: Actor, now = new Date()) {
   return db.$transaction(async (tx) => {
     const incident = await lockIncident(tx, incidentId);
-    await acknowledgeLocked(tx, incident, { actor, by: actor.name ?? actor.email, byEmail: actor.email, via: "app" }, now);
+    await acknowledgeLocked(listeners, tx, incident, { actor, by: actor.name ?? actor.email, via: "app" }, now);
   });
 }
 
-export async function mitigateIncident(db: Db, incidentId: string, actor: Actor, now = new Date()) {
+export async function mitigateIncident(listeners: IncidentListeners, db: Db, incidentId: string, actor: Actor, now = new Date()) {
   return db.$transaction(async (tx) => {
     const incident = await begin(tx, incidentId, "mitigate");
     await recordBreachIfDue(tx, incident, now);
@@ -84,19 +81,19 @@ export async function mitigateIncident(db: Db, incidentId: string, actor: Actor,
       where: { id: incidentId },
       data: { status: TRANSITIONS.mitigate.to, mitigatedAt: now, acknowledgedAt: incident.acknowledgedAt ?? now },
     });
-    await stopEscalations(tx, incident.id, "ended", now);
-    await recordChange(tx, { incident, actor, kind: "mitigated", at: now });
+    await incidentTimeline.record(tx, { incident, actor, kind: "mitigated", at: now });
+    await tell(listeners, (listener) => listener.onMitigated?.(tx, incident, now));
   });
 }
 
 type ResolveArgs = Omit<ResolveInput, "incidentId"> & { incidentId: string };
 
-export async function resolveIncident(db: Db, input: ResolveArgs, actor: Actor, now = new Date()) {
-  return db.$transaction((tx) => resolveIncidentIn(tx, input, actor, now));
+export async function resolveIncident(listeners: IncidentListeners, db: Db, input: ResolveArgs, actor: Actor, now = new Date()) {
+  return db.$transaction((tx) => resolveIncidentIn(listeners, tx, input, actor, now));
 }
 
-/** The same inside the caller's transaction; a null actor is Firebreak acting for `actorLabel` (an alert that resolved). */
-export async function resolveIncidentIn(tx: Tx, input: ResolveArgs, actor: Actor | null, now: Date, actorLabel?: string) {
+/** The same inside the caller's transaction; Firebreak may resolve for someone else (an alert that resolved). */
+export async function resolveIncidentIn(listeners: IncidentListeners, tx: Tx, input: ResolveArgs, actor: Actor | SystemActor, now: Date) {
   const incident = await begin(tx, input.incidentId, "resolve");
   await recordBreachIfDue(tx, incident, now);
   // Unless the resolver measured it, data loss reaches back to the last good backup before declaration.
@@ -113,24 +110,22 @@ export async function resolveIncidentIn(tx: Tx, input: ResolveArgs, actor: Actor
       dataLossSeconds,
     },
   });
-  await stopEscalations(tx, incident.id, "ended", now);
-  const { eventId } = await recordChange(tx, {
+  const { eventId } = await incidentTimeline.record(tx, {
     incident,
     actor,
-    actorLabel,
     kind: "resolved",
     body: input.resolution,
     data: { prevention: input.prevention, followUp: input.followUp, dataLossSeconds },
     at: now,
   });
-  await notifyEngaged(tx, incident, { kind: "resolution", eventId, at: now });
+  await tell(listeners, (listener) => listener.onResolved?.(tx, incident, { eventId, at: now }));
 }
 
 export async function closeIncident(db: Db, incidentId: string, actor: Actor, now = new Date()) {
   return db.$transaction(async (tx) => {
     const incident = await begin(tx, incidentId, "close");
     await tx.incident.update({ where: { id: incidentId }, data: { status: TRANSITIONS.close.to, closedAt: now } });
-    await recordChange(tx, { incident, actor, kind: "closed", at: now });
+    await incidentTimeline.record(tx, { incident, actor, kind: "closed", at: now });
   });
 }
 
@@ -139,7 +134,7 @@ export async function reopenIncident(db: Db, incidentId: string, reason: string,
     const incident = await begin(tx, incidentId, "reopen");
     // The recovery clocks run again from the original declaration.
     await tx.incident.update({ where: { id: incidentId }, data: { status: TRANSITIONS.reopen.to, resolvedAt: null, closedAt: null } });
-    await recordChange(tx, { incident, actor, kind: "reopened", body: reason, data: { from: incident.status }, at: now });
+    await incidentTimeline.record(tx, { incident, actor, kind: "reopened", body: reason, data: { from: incident.status }, at: now });
   });
 }
 

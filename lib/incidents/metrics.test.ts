@@ -4,11 +4,14 @@ import { importPlanConfig } from "@/lib/config/import";
 import { loadPlanConfig } from "@/lib/config/load";
 import { db } from "@/lib/db/client";
 import { resetDatabase } from "@/test/reset-database";
-import { declareIncident } from "./declare";
-import { acknowledgeIncident, closeIncident, mitigateIncident, resolveIncident } from "./lifecycle";
+import { declareIncident } from "@/lib/command/lifecycle";
+import { closeIncident } from "./lifecycle";
+import { resolveIncident } from "@/lib/command/lifecycle";
+import { mitigateIncident } from "@/lib/command/lifecycle";
+import { acknowledgeIncident } from "@/lib/command/lifecycle";
 import { getOverviewMetrics, getRecoveryFigures, RECOVERY_INCIDENTS, weekStart } from "./metrics";
 import { setObjectives } from "./objectives";
-import type { Actor } from "./record";
+import type { Actor } from "@/lib/timeline/actor";
 import { PLAN_OBJECTIVES } from "./rules";
 
 // Wednesday noon; its week starts Monday 2025-03-10, and the twelve weeks start 2024-12-23.

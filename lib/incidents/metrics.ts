@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { getObjectives } from "./objectives";
-import { assessRecovery, incidentReference, OPEN_STATUSES, type Objectives } from "./rules";
+import { assessRecovery, OPEN_STATUSES, type Objectives } from "./rules";
+import { incidentReference } from "@/lib/timeline/incident";
 
 // The overview's figures. Each is one aggregate query, so the cost stays flat as incidents pile up.
 

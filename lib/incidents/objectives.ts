@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db, Tx } from "@/lib/db/client";
-import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import type { Actor, SystemActor } from "@/lib/timeline/actor";
+import { recordAudit } from "@/lib/timeline/audit";
 import { publishChange } from "@/lib/live/publish";
 import { PLAN_OBJECTIVES, type Objectives } from "./rules";
 
@@ -19,7 +20,7 @@ export async function getObjectives(db: Db | Tx): Promise<Objectives> {
   return parsed.success ? parsed.data : PLAN_OBJECTIVES;
 }
 
-export async function setObjectives(db: Db, objectives: Objectives, actor: AuditActor): Promise<void> {
+export async function setObjectives(db: Db, objectives: Objectives, actor: Actor | SystemActor): Promise<void> {
   await db.$transaction(async (tx) => {
     const value = { ...objectives };
     await tx.setting.upsert({ where: { key: OBJECTIVES_KEY }, create: { key: OBJECTIVES_KEY, value }, update: { value } });

@@ -1,7 +1,9 @@
+import type { TimelineEvent } from "@/lib/timeline/events";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { PAGE_SIZE, type IncidentFilters } from "./filters";
-import { OPEN_STATUSES, incidentReference, parseIncidentReference, type IncidentStatus } from "./rules";
+import { OPEN_STATUSES, parseIncidentReference, type IncidentStatus } from "./rules";
+import { incidentReference } from "@/lib/timeline/incident";
 
 // Read models for the list and the incident page: plain JSON, as the browser receives them.
 
@@ -104,15 +106,6 @@ export async function listIncidents(db: Db, filters: IncidentFilters): Promise<I
     page: filters.page,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
   };
-}
-
-export interface TimelineEvent {
-  id: string;
-  kind: string;
-  actor: string | null;
-  body: string;
-  data: Record<string, unknown>;
-  at: string;
 }
 
 export interface IncidentDetail extends IncidentListItem {

@@ -30,10 +30,6 @@ export const incidentRoleLabel: Record<IncidentRoleName, string> = {
   scribe: "Scribe",
 };
 
-export function incidentReference(number: number): string {
-  return `INC-${number}`;
-}
-
 /** Parses "INC-42" or "42"; null for anything else. */
 export function parseIncidentReference(text: string): number | null {
   const match = /^(?:INC-)?(\d{1,9})$/i.exec(text.trim());

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { declareIncident } from "@/lib/incidents/declare";
+import { declareIncident } from "@/lib/command/lifecycle";
 import { requestRun } from "@/lib/runbooks/requests";
 import { seedIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
 import { startRestartablePostgres, type RestartablePostgres } from "@/test/restartable-postgres";

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/client";
+import type { Job } from "./registry";
 
 export interface JobOptions {
   runAt?: Date;
@@ -10,10 +11,10 @@ export interface JobOptions {
   queueName?: string;
 }
 
-/** Adds a graphile-worker job in the caller's transaction: it exists exactly when the change does. */
-export async function enqueueJob(tx: Tx, task: string, payload: Record<string, unknown>, options: JobOptions = {}): Promise<void> {
+/** Adds a job in the caller's transaction: it exists exactly when the change does. */
+export async function enqueue<Payload>(tx: Tx, job: Job<Payload>, payload: Payload, options: JobOptions = {}): Promise<void> {
   await tx.$executeRaw`SELECT graphile_worker.add_job(
-    ${task}::text,
+    ${job.name}::text,
     ${JSON.stringify(payload)}::json,
     queue_name => ${options.queueName ?? null}::text,
     run_at => ${options.runAt ?? null}::timestamptz,
@@ -22,12 +23,23 @@ export async function enqueueJob(tx: Tx, task: string, payload: Record<string, u
   )`;
 }
 
-/** Adds one job per payload in a single statement, in the caller's transaction. */
-export async function enqueueJobs(tx: Tx, task: string, payloads: Record<string, unknown>[], options: Pick<JobOptions, "priority"> = {}): Promise<void> {
-  if (payloads.length === 0) return;
+export interface JobSpec<Payload> {
+  payload: Payload;
+  runAt?: Date;
+  jobKey?: string;
+}
+
+/**
+ * Adds one job per spec in a single statement, in the caller's transaction (a fan-out's pages, an
+ * incident's escalation timers). graphile_worker.add_jobs takes a job_spec per job: identifier,
+ * payload, queue_name, run_at, max_attempts, job_key, priority, flags.
+ */
+export async function enqueueMany<Payload>(tx: Tx, job: Job<Payload>, specs: JobSpec<Payload>[], options: Pick<JobOptions, "priority"> = {}): Promise<void> {
+  if (specs.length === 0) return;
+  const rows = specs.map((spec) => ({ payload: spec.payload, runAt: spec.runAt?.toISOString() ?? null, jobKey: spec.jobKey ?? null }));
   await tx.$executeRaw`SELECT graphile_worker.add_jobs(ARRAY(
-    SELECT ROW(${task}::text, payload, NULL, NULL, NULL, NULL, ${options.priority ?? null}::int, NULL)::graphile_worker.job_spec
-    FROM json_array_elements(${JSON.stringify(payloads)}::json) AS payload
+    SELECT ROW(${job.name}::text, spec->'payload', NULL, (spec->>'runAt')::timestamptz, NULL, spec->>'jobKey', ${options.priority ?? null}::int, NULL)::graphile_worker.job_spec
+    FROM json_array_elements(${JSON.stringify(rows)}::json) AS spec
   ))`;
 }
 

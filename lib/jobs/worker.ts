@@ -1,13 +1,10 @@
 import { EventEmitter } from "node:events";
-import { consoleLogFactory, Logger, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
+import { consoleLogFactory, Logger, run, type Runner, type WorkerEvents } from "graphile-worker";
 import { databaseOutage as outage, isDatabaseUnavailable, untilDatabaseAnswers } from "@/lib/db/availability";
 import { createPrismaClient } from "@/lib/db/client";
-import { PAGE_SEND_TASK } from "@/lib/paging/pages";
-import { RUNBOOK_TASK } from "@/lib/runbooks/requests";
-import { stopRunsInProgress } from "@/lib/runbooks/run-worker";
 import { PatientPool } from "./patient-pool";
 import { startHeartbeat } from "./recovery";
-import { createTaskList, crontab } from "./tasks";
+import { crontab, taskList, type AnyTask, type Lane as LaneName } from "./registry";
 
 export interface Worker {
   stop(): Promise<void>;
@@ -26,21 +23,16 @@ const logger = new Logger((scope) => {
 });
 
 /**
- * A runner of its own for each kind of work, with its own slots and only its own tasks, so that
- * work stuck in one cannot starve another: a provider that hangs holds page sends, not the
- * escalation steps falling due meanwhile; long runbook runs hold runbook slots, not paging.
+ * A runner of its own for each lane, with its own slots and only its own tasks, so that work stuck
+ * in one cannot starve another: a provider that hangs holds page sends, not the escalation steps
+ * falling due meanwhile; long runbook runs hold runbook slots, not paging.
  */
 interface Lane {
-  name: string;
-  tasks: (taskList: TaskList) => TaskList;
+  name: LaneName;
   slots: number;
-  crontab: string;
   /** How often idle slots look for jobs that fell due (new ones are announced): timers want it often, retries less. */
   pollMs: number;
 }
-
-const only = (names: string[]) => (taskList: TaskList) => Object.fromEntries(Object.entries(taskList).filter(([name]) => names.includes(name)));
-const except = (names: string[]) => (taskList: TaskList) => Object.fromEntries(Object.entries(taskList).filter(([name]) => !names.includes(name)));
 
 /** Runbooks of different keys run side by side, up to this many per worker process. */
 const RUNBOOK_SLOTS = 4;
@@ -51,17 +43,24 @@ const BOOKKEEPING_CONNECTIONS = 8;
 
 function lanes(pageSlots: number): Lane[] {
   return [
-    { name: "pages", tasks: only([PAGE_SEND_TASK]), slots: pageSlots, crontab: "", pollMs: 1_000 },
-    { name: "runbooks", tasks: only([RUNBOOK_TASK]), slots: RUNBOOK_SLOTS, crontab: "", pollMs: 2_000 },
+    { name: "pages", slots: pageSlots, pollMs: 1_000 },
+    { name: "runbooks", slots: RUNBOOK_SLOTS, pollMs: 2_000 },
     // Escalation timers: a step fires within half a second of due.
-    { name: "control", tasks: except([PAGE_SEND_TASK, RUNBOOK_TASK]), slots: CONTROL_SLOTS, crontab, pollMs: 500 },
+    { name: "control", slots: CONTROL_SLOTS, pollMs: 500 },
   ];
 }
 
-/** `concurrency` is how many pages the process hands to providers at once. */
-export async function startWorker(connectionString: string, concurrency: number): Promise<Worker> {
+export interface WorkerPlan {
+  /** Every task the worker runs (lib/worker/tasks.ts). */
+  tasks: readonly AnyTask[];
+  /** How many pages the process hands to providers at once. */
+  concurrency: number;
+  /** Called first when the worker stops: work in progress that must end on its own (runbook processes). */
+  beforeStop?: () => void;
+}
+
+export async function startWorker(connectionString: string, { tasks, concurrency, beforeStop }: WorkerPlan): Promise<Worker> {
   const db = createPrismaClient(connectionString);
-  const taskList = createTaskList(db);
   const plan = lanes(concurrency);
   // Our own pool, so its idle connections are closed by us and the job queue's bookkeeping waits
   // for a database that restarts or fails over instead of failing. One connection listens per lane
@@ -74,6 +73,7 @@ export async function startWorker(connectionString: string, concurrency: number)
   let stopping = false;
   const runners: Runner[] = [];
   const startRunner = async (lane: Lane, slots: number, withCrontab: boolean) => {
+    const laneTasks = tasks.filter((task) => task.lane === lane.name);
     const events: WorkerEvents = new EventEmitter();
     events.on("worker:create", ({ worker }) => workerIds.add(worker.workerId));
     events.on("worker:release", ({ worker }) => workerIds.delete(worker.workerId));
@@ -95,8 +95,8 @@ export async function startWorker(connectionString: string, concurrency: number)
       await run({
         pgPool,
         concurrency: slots,
-        taskList: lane.tasks(taskList),
-        crontab: withCrontab ? lane.crontab : "",
+        taskList: taskList(db, laneTasks),
+        crontab: withCrontab ? crontab(laneTasks) : "",
         events,
         logger,
         // The process that started the worker owns the signals and stops it in order.
@@ -117,7 +117,7 @@ export async function startWorker(connectionString: string, concurrency: number)
       stopping = true;
       // Shutting down is no time to wait for a database that is away: bookkeeping fails fast now.
       pgPool.stopWaiting();
-      stopRunsInProgress();
+      beforeStop?.();
       await Promise.all(runners.map((runner) => runner.stop()));
       await heartbeat.stop();
       await pgPool.end();

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { Db } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import type { Guard } from "@/lib/http/route";
 import { authenticateToken } from "@/lib/tokens/authenticate";
 
 const digest = (text: string) => createHash("sha256").update(text, "utf8").digest();
@@ -8,14 +9,14 @@ const digest = (text: string) => createHash("sha256").update(text, "utf8").diges
 /**
  * Who may scrape /api/metrics. With METRICS_TOKEN unset anyone may: the endpoint is then meant for
  * a private network only. With it set, the caller presents `Authorization: Bearer <METRICS_TOKEN>`
- * or an API token holding the metrics:read scope. Returns the refusal, or null to go ahead.
+ * or an API token holding the metrics:read scope.
  */
-export async function refuseScrape(db: Db, request: Request): Promise<Response | null> {
+export const metricsScraper: Guard<null> = async ({ request }) => {
   const configured = env().METRICS_TOKEN;
-  if (!configured) return null;
+  if (!configured) return { caller: null };
   const presented = /^Bearer +(\S+) *$/i.exec(request.headers.get("authorization") ?? "")?.[1];
   // Compared as digests: equal lengths, and the time taken says nothing about the token.
-  if (presented && timingSafeEqual(digest(presented), digest(configured))) return null;
+  if (presented && timingSafeEqual(digest(presented), digest(configured))) return { caller: null };
   const authentication = await authenticateToken(db, request, "metrics:read");
-  return authentication.ok ? null : authentication.response;
-}
+  return authentication.ok ? { caller: null } : { refusal: authentication.response };
+};

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
-import { incidentReference, OPEN_STATUSES } from "@/lib/incidents/rules";
+import { OPEN_STATUSES } from "@/lib/incidents/rules";
+import { incidentReference } from "@/lib/timeline/incident";
 
 // The incident side of /api/metrics, one aggregate or narrow query each, read at scrape time.
 // Demo history is left out everywhere: it is invented, backdated history, and these figures feed

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { setObjectives } from "@/lib/incidents/objectives";
 import { PLAN_OBJECTIVES } from "@/lib/incidents/rules";
-import { seedMetricsWorld } from "./metrics-fixtures";
+import { seedMetricsWorld } from "@/test/metrics-fixtures";
 import { parseExposition, type MetricFamily } from "./parse-exposition";
 import { renderMetrics } from "./registry";
 
@@ -61,7 +61,7 @@ describe("the plan's metrics", () => {
   });
 
   it("counts incidents against the RTO configured in settings", async () => {
-    const admin = { id: seeded.world.users.admin.id, label: "admin@example.test" };
+    const admin = { id: seeded.world.users.admin.id, email: "admin@example.test" };
     await setObjectives(db, { ...PLAN_OBJECTIVES, rtoSeconds: 3 * 3600 }, admin);
     try {
       const text = await renderMetrics(db, seeded.now);

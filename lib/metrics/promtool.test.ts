@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { seedMetricsWorld } from "./metrics-fixtures";
+import { seedMetricsWorld } from "@/test/metrics-fixtures";
 import { renderMetrics } from "./registry";
 
 // The plan's alert rules, checked and unit-tested by Prometheus's own tool, and Firebreak's

@@ -25,7 +25,7 @@ async function scrape(configured: string | undefined, authorization?: string): P
 }
 
 const apiToken = async (name: string, scopes: ("metrics:read" | "backups:write")[]) =>
-  (await createToken(db, { name, scopes }, { id: world.users.admin.id, label: world.users.admin.email })).token;
+  (await createToken(db, { name, scopes }, { id: world.users.admin.id, email: world.users.admin.email })).token;
 
 describe("GET /api/metrics", () => {
   it("without METRICS_TOKEN: open, Prometheus text format with the plan's metrics", async () => {
@@ -62,7 +62,7 @@ describe("GET /api/metrics", () => {
     const backups = await apiToken("backup-script", ["backups:write"]);
     expect((await scrape(METRICS_TOKEN, `Bearer ${backups}`)).status).toBe(403);
 
-    await revokeToken(db, { name: "prometheus" }, { id: world.users.admin.id, label: world.users.admin.email });
+    await revokeToken(db, { name: "prometheus" }, { id: world.users.admin.id, email: world.users.admin.email });
     expect((await scrape(METRICS_TOKEN, `Bearer ${reader}`)).status).toBe(401);
   });
 });

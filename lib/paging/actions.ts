@@ -3,15 +3,15 @@
 import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
-import { ackLinkTokenSchema } from "./ack-link-input";
-import { acknowledgeByLink, type LinkAckResult } from "./link-ack";
-import { outboxReplySchema, replyFromOutbox } from "./outbox";
+import { ackLinkTokenSchema } from "@/lib/paging/acknowledgement/link-input";
+import { acknowledgeByLink, type LinkAckResult } from "@/lib/paging/acknowledgement/link-ack";
+import { outboxReplySchema, replyFromOutbox } from "@/lib/paging/outbox/reply";
 
 export const replyFromOutboxAction = defineAction({
   name: "paging.outbox-reply",
   role: "responder",
   input: outboxReplySchema,
-  run: (input, { user }) => replyFromOutbox(db, input, { id: user.id, label: user.email }),
+  run: (input, { user }) => replyFromOutbox(db, input, user),
   message: (result) => (result.acknowledged ? `Acknowledged ${result.acknowledged}` : (result.reply ?? "No answer: that number is not a contact's.")),
 });
 

@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { declareIncident } from "@/lib/incidents/declare";
-import { acknowledgeIncident } from "@/lib/incidents/lifecycle";
+import { declareIncident } from "@/lib/command/lifecycle";
+import { acknowledgeIncident } from "@/lib/command/lifecycle";
 import { seedIncidentWorld } from "@/test/incident-fixtures";
 import { resetDatabase } from "@/test/reset-database";
-import { replyFromOutbox } from "./outbox";
+import { replyFromOutbox } from "@/lib/paging/outbox/reply";
 import { getIncidentPaging, listOutboxPages } from "./queries";
-import { sendPage } from "./send";
-import { createOutboxTransport } from "./transports";
-import type { Transport } from "./transports/types";
+import { sendPage } from "@/lib/paging/delivery/send";
+import { createOutboxTransport } from "@/lib/paging/delivery/transports/index";
+import type { Transport } from "@/lib/paging/delivery/transports/types";
 
 let world: Awaited<ReturnType<typeof seedIncidentWorld>>;
 const T0 = new Date("2026-04-01T21:10:00Z");

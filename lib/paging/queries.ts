@@ -1,9 +1,10 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Channel, EscalationStatus, PageKind, PageStatus } from "@/lib/db/generated/client";
-import { incidentReference, type IncidentStatus } from "@/lib/incidents/rules";
-import { parseStoredPolicy } from "./policy";
-import { OUTBOX_PROVIDER_PREFIX } from "./transports/outbox";
+import { type IncidentStatus } from "@/lib/incidents/rules";
+import { incidentReference } from "@/lib/timeline/incident";
+import { parseStoredPolicy } from "@/lib/people/escalation-policy";
+import { OUTBOX_PROVIDER_PREFIX } from "@/lib/paging/outbox/transport";
 
 // Read models for paging: plain JSON (dates as ISO strings), as the browser receives them.
 

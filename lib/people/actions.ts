@@ -22,7 +22,7 @@ import { addTeamMember, createTeam, deleteTeam, removeTeamMember, renameTeam, se
 
 // People and routing are settings: only admins change them. Teams show on the overview and the
 // incident filters too, so every page is refreshed.
-const actor = (user: SessionUser) => ({ id: user.id, label: user.email });
+const actor = (user: SessionUser) => (user);
 const refresh = () => revalidatePath("/", "layout");
 
 export const createContactAction = defineAction({

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { auditLabel, type Actor, type SystemActor } from "@/lib/timeline/actor";
+import { recordAudit } from "@/lib/timeline/audit";
 import type { Db, Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/publish";
@@ -29,7 +30,7 @@ async function writeAudience(tx: Tx, severity: { id: string; key: string }, audi
 }
 
 /** Replaces the teams and contacts a severity pages with the given set. */
-export async function saveSeverityAudience(db: Db, input: AudienceInput, actor: AuditActor) {
+export async function saveSeverityAudience(db: Db, input: AudienceInput, actor: Actor | SystemActor) {
   const audience = parseInput(audienceSchema, input);
   const teamIds = [...new Set(audience.teamIds)];
   const contactIds = [...new Set(audience.contactIds)];
@@ -41,7 +42,7 @@ export async function saveSeverityAudience(db: Db, input: AudienceInput, actor: 
     const contacts = await tx.contact.findMany({ where: { id: { in: contactIds } }, select: { email: true } });
     if (teams.length !== teamIds.length) throw fieldError("teamIds", "Teams: choose existing teams");
     if (contacts.length !== contactIds.length) throw fieldError("contactIds", "Contacts: choose existing contacts");
-    await writeAudience(tx, severity, { teamIds, contactIds }, actor.label);
+    await writeAudience(tx, severity, { teamIds, contactIds }, auditLabel(actor));
     await recordAudit(tx, {
       actor,
       action: "severity.audience_saved",

@@ -1,4 +1,5 @@
-import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import type { Actor, SystemActor } from "@/lib/timeline/actor";
+import { recordAudit } from "@/lib/timeline/audit";
 import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/publish";
@@ -13,7 +14,7 @@ const gone = () => new DomainError("That contact no longer exists.");
 const channels = (contact: { acceptsSms: boolean; acceptsEmail: boolean }) =>
   [contact.acceptsSms && "sms", contact.acceptsEmail && "email"].filter((channel): channel is string => Boolean(channel));
 
-export async function createContact(db: Db, input: NewContact, actor: AuditActor) {
+export async function createContact(db: Db, input: NewContact, actor: Actor | SystemActor) {
   const contact = parseInput(newContactSchema, input);
   return refuseDuplicate(
     () =>
@@ -33,7 +34,7 @@ export async function createContact(db: Db, input: NewContact, actor: AuditActor
   );
 }
 
-export async function updateContact(db: Db, input: ContactUpdate, actor: AuditActor) {
+export async function updateContact(db: Db, input: ContactUpdate, actor: Actor | SystemActor) {
   const { contactId, ...contact } = parseInput(contactUpdateSchema, input);
   return refuseDuplicate(
     () =>
@@ -60,7 +61,7 @@ export async function updateContact(db: Db, input: ContactUpdate, actor: AuditAc
 }
 
 /** Removes a contact from every team and audience; refused while an escalation policy still pages them. */
-export async function deleteContact(db: Db, input: { contactId: string }, actor: AuditActor) {
+export async function deleteContact(db: Db, input: { contactId: string }, actor: Actor | SystemActor) {
   const { contactId } = parseInput(contactRefSchema, input);
   return db.$transaction(async (tx) => {
     // Locked first, so a policy being saved with this contact either commits before the check below or sees it gone.

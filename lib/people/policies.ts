@@ -1,8 +1,9 @@
-import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import type { Actor, SystemActor } from "@/lib/timeline/actor";
+import { recordAudit } from "@/lib/timeline/audit";
 import type { Db, Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/publish";
-import { parseStoredPolicy, planEscalationPolicy, type EscalationPolicy } from "@/lib/paging/policy";
+import { parseStoredPolicy, planEscalationPolicy, type EscalationPolicy } from "@/lib/people/escalation-policy";
 import { policyInputSchema, type PolicyInput } from "./schemas";
 import { parseInput, NEEDS_ATTENTION } from "./validate";
 
@@ -36,7 +37,7 @@ export async function teamsPagingContact(tx: Tx, contactId: string): Promise<str
 }
 
 /** Replaces a team's escalation policy after checking every step, and that each contact it pages exists. */
-export async function saveEscalationPolicy(db: Db, input: PolicyInput, actor: AuditActor) {
+export async function saveEscalationPolicy(db: Db, input: PolicyInput, actor: Actor | SystemActor) {
   const { teamId, ...policy } = parseInput(policyInputSchema, input);
   return db.$transaction(async (tx) => {
     const team = await tx.team.findUnique({ where: { id: teamId }, select: { id: true, key: true, name: true } });

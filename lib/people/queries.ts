@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
-import { parseStoredPolicy } from "@/lib/paging/policy";
+import { parseStoredPolicy } from "@/lib/people/escalation-policy";
 import { AUDIENCE_SETTING_PREFIX, audienceSetBy } from "./audiences";
 
 const contactCard = { id: true, name: true, title: true, email: true, phone: true, acceptsSms: true, acceptsEmail: true } as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { escalationPolicySchema } from "@/lib/paging/policy";
+import { escalationPolicySchema } from "@/lib/people/escalation-policy";
 import { policyFieldLabel, policyFromForm } from "./policy-form";
 import { phoneNumber } from "./phone";
 

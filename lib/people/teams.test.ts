@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
-import { planEscalationPolicy } from "@/lib/paging/policy";
+import { planEscalationPolicy } from "@/lib/people/escalation-policy";
 import { resetDatabase } from "@/test/reset-database";
 import { createContact } from "./contacts";
 import { addTeamMember, createTeam, deleteTeam, removeTeamMember, renameTeam, setTeamLead } from "./teams";

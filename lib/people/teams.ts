@@ -1,4 +1,5 @@
-import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import type { Actor, SystemActor } from "@/lib/timeline/actor";
+import { recordAudit } from "@/lib/timeline/audit";
 import type { Db, Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/publish";
@@ -20,13 +21,13 @@ async function lockTeam(tx: Tx, teamId: string): Promise<LockedTeam> {
   return team;
 }
 
-async function audited(tx: Tx, actor: AuditActor, action: string, team: LockedTeam, data: Record<string, string | null> = {}) {
+async function audited(tx: Tx, actor: Actor | SystemActor, action: string, team: LockedTeam, data: Record<string, string | null> = {}) {
   await recordAudit(tx, { actor, action, targetType: "team", targetId: team.id, data: { reference: team.key, ...data } });
   await publishChange(tx, { topic: "settings" });
 }
 
 /** A new team, paged by the plan's chain until someone edits its policy. */
-export async function createTeam(db: Db, input: NewTeam, actor: AuditActor) {
+export async function createTeam(db: Db, input: NewTeam, actor: Actor | SystemActor) {
   const { key, name } = parseInput(newTeamSchema, input);
   return refuseDuplicate(
     () =>
@@ -41,7 +42,7 @@ export async function createTeam(db: Db, input: NewTeam, actor: AuditActor) {
   );
 }
 
-export async function renameTeam(db: Db, input: { teamId: string; name: string }, actor: AuditActor) {
+export async function renameTeam(db: Db, input: { teamId: string; name: string }, actor: Actor | SystemActor) {
   const { teamId, name } = parseInput(teamRenameSchema, input);
   return db.$transaction(async (tx) => {
     const team = await lockTeam(tx, teamId);
@@ -52,7 +53,7 @@ export async function renameTeam(db: Db, input: { teamId: string; name: string }
 }
 
 /** Deletes a team with its roster and policy; refused while it owns systems, whose incidents page their owners. */
-export async function deleteTeam(db: Db, input: { teamId: string }, actor: AuditActor) {
+export async function deleteTeam(db: Db, input: { teamId: string }, actor: Actor | SystemActor) {
   const { teamId } = parseInput(teamRefSchema, input);
   return db.$transaction(async (tx) => {
     const team = await lockTeam(tx, teamId);
@@ -72,7 +73,7 @@ async function contactOf(tx: Tx, contactId: string) {
   return contact;
 }
 
-export async function addTeamMember(db: Db, input: Membership, actor: AuditActor) {
+export async function addTeamMember(db: Db, input: Membership, actor: Actor | SystemActor) {
   const { teamId, contactId } = parseInput(membershipSchema, input);
   return db.$transaction(async (tx) => {
     const team = await lockTeam(tx, teamId);
@@ -86,7 +87,7 @@ export async function addTeamMember(db: Db, input: Membership, actor: AuditActor
 }
 
 /** Takes someone off the team; removing the lead leaves the team without one until another is chosen. */
-export async function removeTeamMember(db: Db, input: Membership, actor: AuditActor) {
+export async function removeTeamMember(db: Db, input: Membership, actor: Actor | SystemActor) {
   const { teamId, contactId } = parseInput(membershipSchema, input);
   return db.$transaction(async (tx) => {
     const team = await lockTeam(tx, teamId);
@@ -99,7 +100,7 @@ export async function removeTeamMember(db: Db, input: Membership, actor: AuditAc
 }
 
 /** Makes a member the team's one lead; the previous lead stays on the team as a member. */
-export async function setTeamLead(db: Db, input: Membership, actor: AuditActor) {
+export async function setTeamLead(db: Db, input: Membership, actor: Actor | SystemActor) {
   const { teamId, contactId } = parseInput(membershipSchema, input);
   return db.$transaction(async (tx) => {
     const team = await lockTeam(tx, teamId);

@@ -42,7 +42,3 @@ export const listSystems = cache(() =>
     orderBy: { name: "asc" },
   }),
 );
-
-export const countOpenIncidents = cache(() =>
-  db.incident.count({ where: { status: { in: ["declared", "acknowledged", "mitigated"] } } }),
-);

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import { publicUrl } from "@/lib/env";
-import { createDirectPage } from "@/lib/paging/pages";
-import { channelsFor, addressFor, recipientSelect } from "@/lib/paging/recipients";
+import { createDirectPage } from "@/lib/paging/delivery/pages";
+import { channelsFor, addressFor, recipientSelect } from "@/lib/paging/delivery/recipients";
 
 /**
  * Pages the people who may approve a destructive run: every active commander and admin other than

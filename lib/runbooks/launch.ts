@@ -3,7 +3,7 @@ import { hasRole, type Role } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
-import type { Actor } from "@/lib/incidents/record";
+import type { Actor } from "@/lib/timeline/actor";
 import { runbookDefinitionSchema, type RunbookDefinition } from "./definition";
 import { parametersSchema } from "./parameters";
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { incidentReference, OPEN_STATUSES } from "@/lib/incidents/rules";
+import { OPEN_STATUSES } from "@/lib/incidents/rules";
+import { incidentReference } from "@/lib/timeline/incident";
 
 /** The incidents a run launched from the runbooks page may be linked to: the open ones, newest first. */
 export async function listOpenIncidents(db: Db) {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { incidentReference } from "@/lib/incidents/rules";
+import { incidentReference } from "@/lib/timeline/incident";
 import { storedDefinition } from "./launch";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;

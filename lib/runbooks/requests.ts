@@ -1,36 +1,35 @@
 import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { DomainError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
-import { enqueueJob, removeJob } from "@/lib/jobs/enqueue";
-import { recordChange, type Actor, type EventKind } from "@/lib/incidents/record";
+import { recordAudit } from "@/lib/timeline/audit";
+import { enqueue, removeJob } from "@/lib/jobs/enqueue";
+import { runbookTimeline, type RunbookEventKind } from "./events";
+import { runbookRunJob, runJobKey, runQueueName } from "./jobs";
+import { FIREBREAK, type Actor } from "@/lib/timeline/actor";
 import { publishChange } from "@/lib/live/publish";
 import { pageApprovers } from "./approval-pages";
 import { dataDir, prepareLaunch, type RunActor, type RunRequest } from "./launch";
 import { resolveSteps } from "./resolve";
 
-export const RUNBOOK_TASK = "runbook-run";
-export const runJobKey = (runId: string) => `${RUNBOOK_TASK}:${runId}`;
-export const runQueueName = (runbookKey: string) => `runbook:${runbookKey}`;
 
 /** Queues a run: one job per run, one run at a time per runbook. */
 export async function enqueueRun(tx: Tx, run: { id: string; runbookKey: string }) {
-  await enqueueJob(tx, RUNBOOK_TASK, { runId: run.id }, { jobKey: runJobKey(run.id), queueName: runQueueName(run.runbookKey) });
+  await enqueue(tx, runbookRunJob, { runId: run.id }, { jobKey: runJobKey(run.id), queueName: runQueueName(run.runbookKey) });
 }
 
 /** A change to a run: its audit entry, its incident's timeline when it has one, and the live notice. */
 export async function recordRunChange(
   tx: Tx,
   run: { id: string; incidentId: string | null; runbook: { key: string; title: string } },
-  change: { kind: EventKind; actor: Actor | null; body?: string; data?: Prisma.InputJsonObject; at: Date },
+  change: { kind: RunbookEventKind; actor: Actor | null; body?: string; data?: Prisma.InputJsonObject; at: Date },
 ) {
   const data = { runId: run.id, runbook: run.runbook.key, title: run.runbook.title, ...change.data };
   if (run.incidentId) {
     const incident = await tx.incident.findUniqueOrThrow({ where: { id: run.incidentId }, select: { id: true, number: true } });
-    await recordChange(tx, { incident, actor: change.actor, kind: change.kind, body: change.body, data, at: change.at });
+    await runbookTimeline.record(tx, { incident, actor: change.actor ?? FIREBREAK, kind: change.kind, body: change.body, data, at: change.at });
   } else {
     await recordAudit(tx, {
-      actor: change.actor ? { id: change.actor.id, label: change.actor.email } : { id: null, label: "system" },
+      actor: change.actor ?? FIREBREAK,
       action: change.kind.replace("runbook_", "runbook."),
       targetType: "runbook_run",
       targetId: run.id,

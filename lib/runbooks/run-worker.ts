@@ -7,8 +7,9 @@ import { executeStep, missingCommands } from "./execute";
 import type { StepOutcome } from "./execute";
 import { secretRedactor, firebreakSecrets } from "./redact";
 import { dataDir, storedDefinition } from "./launch";
-import { enqueueJob } from "@/lib/jobs/enqueue";
-import { recordRunChange, RUNBOOK_TASK, runJobKey, runQueueName } from "./requests";
+import { enqueue } from "@/lib/jobs/enqueue";
+import { runbookRunJob, runJobKey, runQueueName } from "./jobs";
+import { recordRunChange } from "./requests";
 import { resolveSteps } from "./resolve";
 
 const HEARTBEAT_MS = 2_000;
@@ -208,7 +209,7 @@ const beatsSince = (heartbeatAt: Date | null, now: Date) => heartbeatAt !== null
 
 /** The run's job again in a few seconds, in its runbook's queue; the job running now then ends. */
 async function lookAgainLater(tx: Tx, run: { id: string; runbook: { key: string } }, now: Date) {
-  await enqueueJob(tx, RUNBOOK_TASK, { runId: run.id }, { jobKey: runJobKey(run.id), queueName: runQueueName(run.runbook.key), runAt: new Date(now.getTime() + RECHECK_MS) });
+  await enqueue(tx, runbookRunJob, { runId: run.id }, { jobKey: runJobKey(run.id), queueName: runQueueName(run.runbook.key), runAt: new Date(now.getTime() + RECHECK_MS) });
 }
 
 /** A run whose worker stopped mid-way: what the step in progress did is unknown. */
@@ -229,7 +230,7 @@ export async function sweepAbandonedRuns(db: Db, now = new Date()) {
   const stale = await db.$queryRaw<{ id: string }[]>`
     SELECT r.id FROM "RunbookRun" r
      WHERE r.status = 'running' AND r."heartbeatAt" < ${silentSince}
-       AND NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j WHERE j.key = ${RUNBOOK_TASK} || ':' || r.id AND j.locked_at IS NOT NULL)`;
+       AND NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j WHERE j.key = ${runbookRunJob.name} || ':' || r.id AND j.locked_at IS NOT NULL)`;
   for (const { id } of stale) {
     await db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "RunbookRun" WHERE id = ${id}::uuid FOR UPDATE`;

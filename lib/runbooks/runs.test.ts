@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
-import { declareIncident } from "@/lib/incidents/declare";
+import { declareIncident } from "@/lib/command/lifecycle";
 import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
 import { createRunbook } from "@/test/runbook-fixtures";
 import { approveRun, cancelRun, rejectRun, requestRun } from "./requests";

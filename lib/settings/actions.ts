@@ -26,7 +26,7 @@ export const updateObjectivesAction = defineAction({
     await setObjectives(
       db,
       { rtoSeconds: input.rtoMinutes * 60, rpoSeconds: input.rpoMinutes * 60, mtdSeconds: input.mtdMinutes * 60 },
-      { id: user.id, label: user.email },
+      user,
     );
     revalidatePath("/settings");
     revalidatePath("/incidents", "layout");

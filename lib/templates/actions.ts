@@ -11,7 +11,7 @@ export const saveTemplateAction = defineAction({
   role: "admin",
   input: saveTemplateSchema,
   async run(input, { user }) {
-    await saveTemplate(db, input, { id: user.id, label: user.email });
+    await saveTemplate(db, input, user);
     revalidatePath("/settings/templates");
   },
   message: "Template saved.",
@@ -22,7 +22,7 @@ export const resetTemplateAction = defineAction({
   role: "admin",
   input: templateKeySchema,
   async run(input, { user }) {
-    await resetTemplate(db, input, { id: user.id, label: user.email });
+    await resetTemplate(db, input, user);
     revalidatePath("/settings/templates");
   },
   message: "Back to the plan's text.",

@@ -1,6 +1,6 @@
 // Server code, but without the "server-only" marker: the paging worker runs it in plain Node, where the marker throws.
 import type { Db, Tx } from "@/lib/db/client";
-import { incidentReference } from "@/lib/incidents/rules";
+import { incidentReference } from "@/lib/timeline/incident";
 import { defaultTemplates } from "./defaults";
 import { TEMPLATE_CHANNELS, TEMPLATE_KINDS, type TemplateChannel, type TemplateKind, type TemplateText } from "./kinds";
 

@@ -38,4 +38,3 @@ export const saveTemplateSchema = templateKeySchema
   .transform((value) => ({ ...value, subject: value.channel === "email" ? (value.subject ?? "") : null }));
 
 export type SaveTemplateInput = z.input<typeof saveTemplateSchema>;
-export type SavedTemplate = z.output<typeof saveTemplateSchema>;

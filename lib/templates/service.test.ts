@@ -7,12 +7,12 @@ import { defaultTemplates } from "./defaults";
 import { loadTemplates } from "./queries";
 import { resetTemplate, saveTemplate } from "./service";
 
-let admin: { id: string; label: string };
+let admin: { id: string; email: string };
 
 beforeEach(async () => {
   await resetDatabase(db);
   const world = await seedIncidentWorld(db);
-  admin = { id: world.users.admin.id, label: world.users.admin.email };
+  admin = { id: world.users.admin.id, email: world.users.admin.email };
 });
 
 const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
@@ -32,7 +32,7 @@ describe("saveTemplate", () => {
     const row = await db.notificationTemplate.findUniqueOrThrow({ where: { kind_channel: { kind: "update", channel: "email" } } });
     expect(row).toMatchObject({ subject: "Update {{reference}}", body: "Progress: {{ progress }}", updatedById: admin.id });
     const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "template.updated" } });
-    expect(audit).toMatchObject({ actorLabel: admin.label, targetType: "template", targetId: "update.email" });
+    expect(audit).toMatchObject({ actorLabel: admin.email, targetType: "template", targetId: "update.email" });
 
     const templates = await loadTemplates(db);
     expect(templates.update.email).toEqual({ subject: "Update {{reference}}", body: "Progress: {{ progress }}", customised: true, updatedAt: row.updatedAt });

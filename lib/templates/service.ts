@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import type { Actor, SystemActor } from "@/lib/timeline/actor";
+import { recordAudit } from "@/lib/timeline/audit";
 import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/publish";
@@ -9,7 +10,7 @@ import { saveTemplateSchema, type SaveTemplateInput } from "./schemas";
 const targetId = (key: { kind: TemplateKind; channel: TemplateChannel }) => `${key.kind}.${key.channel}`;
 
 /** Saves a customised template. Validated here too, so no caller can store one the paging worker cannot render. */
-export async function saveTemplate(db: Db, input: SaveTemplateInput, actor: AuditActor) {
+export async function saveTemplate(db: Db, input: SaveTemplateInput, actor: Actor | SystemActor) {
   const parsed = saveTemplateSchema.safeParse(input);
   if (!parsed.success) throw new DomainError("Some fields need attention.", z.flattenError(parsed.error).fieldErrors);
   const { kind, channel, subject, body } = parsed.data;
@@ -27,7 +28,7 @@ export async function saveTemplate(db: Db, input: SaveTemplateInput, actor: Audi
 }
 
 /** Back to the plan's wording: the customised row goes, and the default applies again. */
-export async function resetTemplate(db: Db, key: { kind: TemplateKind; channel: TemplateChannel }, actor: AuditActor) {
+export async function resetTemplate(db: Db, key: { kind: TemplateKind; channel: TemplateChannel }, actor: Actor | SystemActor) {
   return db.$transaction(async (tx) => {
     const { count } = await tx.notificationTemplate.deleteMany({ where: { kind: key.kind, channel: key.channel } });
     if (count === 0) throw new DomainError("This template already uses the plan's text.");

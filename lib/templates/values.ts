@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db, Tx } from "@/lib/db/client";
 import { publicUrl } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
-import { incidentReference } from "@/lib/incidents/rules";
+import { incidentReference } from "@/lib/timeline/incident";
 import type { PlaceholderValues } from "./placeholders";
 
 export type IncidentPlaceholderValues = Omit<PlaceholderValues, "ackCode" | "ackLink">;

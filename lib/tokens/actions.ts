@@ -13,7 +13,7 @@ export const createTokenAction = defineAction({
   role: "admin",
   input: newTokenSchema,
   async run(input, { user }) {
-    const created = await createToken(db, input, { id: user.id, label: user.email });
+    const created = await createToken(db, input, user);
     revalidatePath(TOKENS_PATH);
     // The one response that carries the secret; the page never reads it again.
     return { id: created.summary.id, name: created.summary.name, token: created.token };
@@ -26,7 +26,7 @@ export const revokeTokenAction = defineAction({
   role: "admin",
   input: revokeTokenSchema,
   async run(input, { user }) {
-    const revoked = await revokeToken(db, { id: input.id }, { id: user.id, label: user.email });
+    const revoked = await revokeToken(db, { id: input.id }, user);
     revalidatePath(TOKENS_PATH);
     return { name: revoked.name };
   },

@@ -26,7 +26,7 @@ describe("createToken", () => {
 
   it("audits the creation by who created it, without the secret", async () => {
     const admin = await db.user.create({ data: { email: "admin@example.test", name: "Ada", role: "admin", passwordHash: "x" } });
-    const { token, summary } = await createToken(db, { name: "alerts", scopes: ["alerts:write", "metrics:read"] }, { id: admin.id, label: admin.email });
+    const { token, summary } = await createToken(db, { name: "alerts", scopes: ["alerts:write", "metrics:read"] }, { id: admin.id, email: admin.email });
     expect(summary.createdBy).toBe("Ada (admin@example.test)");
     const entries = await db.auditEntry.findMany();
     expect(entries).toMatchObject([{ action: "token.created", actorId: admin.id, targetId: summary.id, data: { reference: "alerts", scopes: ["alerts:write", "metrics:read"] } }]);

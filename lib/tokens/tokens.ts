@@ -1,4 +1,5 @@
-import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import type { Actor, SystemActor } from "@/lib/timeline/actor";
+import { recordAudit } from "@/lib/timeline/audit";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { DomainError } from "@/lib/errors";
@@ -41,7 +42,7 @@ const summary = ({ createdBy, ...row }: Row): TokenSummary => ({ ...row, created
 const lockNames = (tx: Tx) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('firebreak.api_token.name'))`;
 
 /** Returns the token in plaintext: the only time anyone sees it. */
-export async function createToken(db: Db, input: NewToken, actor: AuditActor): Promise<{ token: string; summary: TokenSummary }> {
+export async function createToken(db: Db, input: NewToken, actor: Actor | SystemActor): Promise<{ token: string; summary: TokenSummary }> {
   const secret = generateToken();
   return db.$transaction(async (tx) => {
     await lockNames(tx);
@@ -74,7 +75,7 @@ export async function listTokens(db: Db): Promise<TokenSummary[]> {
 }
 
 /** Revoking a revoked token changes nothing. By name, the live token of that name is meant. */
-export async function revokeToken(db: Db, target: { id: string } | { name: string }, actor: AuditActor): Promise<TokenSummary> {
+export async function revokeToken(db: Db, target: { id: string } | { name: string }, actor: Actor | SystemActor): Promise<TokenSummary> {
   return db.$transaction(async (tx) => {
     const where = "id" in target ? { id: target.id } : { name: target.name };
     const token = await tx.apiToken.findFirst({

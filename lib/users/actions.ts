@@ -13,7 +13,7 @@ export const createUserAction = defineAction({
   input: newUserSchema,
   async run(input, { user }) {
     try {
-      const created = await createUser(db, input, { id: user.id, label: user.email });
+      const created = await createUser(db, input, user);
       revalidatePath("/settings/users");
       return { id: created.id, email: created.email };
     } catch (error) {
@@ -30,7 +30,7 @@ export const changeUserRoleAction = defineAction({
   input: changeRoleSchema,
   async run(input, { user }) {
     try {
-      const updated = await changeUserRole(db, input.userId, input.role, { id: user.id, label: user.email });
+      const updated = await changeUserRole(db, input.userId, input.role, user);
       revalidatePath("/settings/users");
       return { email: updated.email, role: updated.role };
     } catch (error) {

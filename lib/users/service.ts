@@ -1,6 +1,7 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
-import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import type { Actor, SystemActor } from "@/lib/timeline/actor";
+import { recordAudit } from "@/lib/timeline/audit";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { NewUser } from "./schemas";
@@ -9,7 +10,7 @@ export class UserConflict extends Error {}
 
 const publicFields = { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true } as const;
 
-export async function createUser(db: Db, input: NewUser, actor: AuditActor) {
+export async function createUser(db: Db, input: NewUser, actor: Actor | SystemActor) {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
@@ -37,7 +38,7 @@ export async function createUser(db: Db, input: NewUser, actor: AuditActor) {
 export class LastAdmin extends Error {}
 export class UserNotFound extends Error {}
 
-export async function changeUserRole(db: Db, userId: string, role: Role, actor: AuditActor) {
+export async function changeUserRole(db: Db, userId: string, role: Role, actor: Actor | SystemActor) {
   return db.$transaction(
     async (tx) => {
       const user = await tx.user.findUnique({ where: { id: userId }, select: publicFields });

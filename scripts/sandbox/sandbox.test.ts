@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createSendgridTransport } from "@/lib/paging/transports/sendgrid";
-import { createTwilioTransport } from "@/lib/paging/transports/twilio";
-import type { Transport } from "@/lib/paging/transports/types";
+import { createSendgridTransport } from "@/lib/paging/delivery/transports/sendgrid";
+import { createTwilioTransport } from "@/lib/paging/delivery/transports/twilio";
+import type { Transport } from "@/lib/paging/delivery/transports/types";
 import { startCallbackTarget, startSandbox, type CallbackTarget, type StartedSandbox } from "@/test/sandbox";
 
 // The transports give up on a hung provider after this long instead of 10 s, so a hang test takes seconds.

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
-import { SENDGRID_SIGNATURE_HEADER, SENDGRID_TIMESTAMP_HEADER } from "@/lib/paging/webhooks/sendgrid-signature";
+import { SENDGRID_SIGNATURE_HEADER, SENDGRID_TIMESTAMP_HEADER } from "@/lib/paging/delivery/webhooks/sendgrid-signature";
 import { targetUrl, type SignedRequest } from "./delivery";
 import type { SandboxMessage } from "./records";
 import type { SandboxState } from "./state";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import twilio from "twilio";
-import { TWILIO_SIGNATURE_HEADER } from "@/lib/paging/webhooks/twilio-signature";
+import { TWILIO_SIGNATURE_HEADER } from "@/lib/paging/delivery/webhooks/twilio-signature";
 import { targetUrl, type SignedRequest } from "./delivery";
 import { HttpError } from "./http";
 import type { SandboxMessage } from "./records";

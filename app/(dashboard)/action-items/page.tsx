@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/roles";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { ACTION_ITEM_LIST_LIMIT, listActionItems, listAssignableOwners, parseActionItemFilters } from "@/lib/postmortems/action-item-list";
+import { ACTION_ITEM_LIST_LIMIT, listActionItems, listAssignableOwners, parseActionItemFilters } from "@/lib/postmortems/action-items/list";
 
 export const metadata: Metadata = { title: "Action items" };
 

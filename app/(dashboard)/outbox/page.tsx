@@ -7,7 +7,7 @@ import { currentUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { listOutboxPages } from "@/lib/paging/queries";
-import { providerFor } from "@/lib/paging/transports";
+import { providerFor } from "@/lib/paging/delivery/transports/index";
 
 export const metadata: Metadata = { title: "Dev outbox" };
 

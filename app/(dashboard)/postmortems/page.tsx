@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { db } from "@/lib/db/client";
 import { formatTimestamp } from "@/lib/incidents/format";
-import { incidentsAwaitingPostmortem, listPostmortems } from "@/lib/postmortems/queries";
+import { incidentsAwaitingPostmortem, listPostmortems } from "@/lib/postmortems/document/queries";
 
 export const metadata: Metadata = { title: "Post-mortems" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { AckLinkView } from "@/components/paging/ack-link-view";
 import { db } from "@/lib/db/client";
-import { ackLinkTokenSchema } from "@/lib/paging/ack-link-input";
-import { describePageLink } from "@/lib/paging/link-ack";
+import { ackLinkTokenSchema } from "@/lib/paging/acknowledgement/link-input";
+import { describePageLink } from "@/lib/paging/acknowledgement/link-ack";
 
 // Public: the email's acknowledge link, opened on a phone that may never have signed in (proxy.ts
 // lets /ack/ through). Showing it changes nothing, since mail scanners open links; only the button does.

@@ -1,23 +1,19 @@
-import { readJsonBody } from "@/lib/http/json-body";
+import { z } from "zod";
 import { recordBackupReport } from "@/lib/backups/report";
 import { db } from "@/lib/db/client";
-import { authenticateToken } from "@/lib/tokens/authenticate";
+import { HttpError } from "@/lib/http/errors";
+import { defineRoute } from "@/lib/http/route";
+import { apiToken } from "@/lib/http/token-guard";
 
 // Called by the operator's backup scripts, not a person: the bearer token is the authorization.
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const MAX_BODY_BYTES = 64 * 1024;
-const noStore = { "cache-control": "no-store" };
-
-export async function POST(request: Request): Promise<Response> {
-  const auth = await authenticateToken(db, request, "backups:write");
-  if (!auth.ok) return auth.response;
-  const body = await readJsonBody(request, MAX_BODY_BYTES);
-  if (!body.ok) return body.response;
-  const result = await recordBackupReport(db, body.value, auth.token);
-  if (!result.ok) return Response.json({ error: result.error, fieldErrors: result.fieldErrors }, { status: result.status, headers: noStore });
+// The report is validated by recordBackupReport, which names each field and rule for a cron log.
+export const POST = defineRoute({ auth: apiToken("backups:write"), body: { json: z.unknown() }, maxBytes: 64 * 1024 }, async ({ caller, body }) => {
+  const result = await recordBackupReport(db, body, caller);
+  if (!result.ok) throw new HttpError(result.status, result.error, result.fieldErrors);
   const { id, system, finishedAt } = result.report;
   // Answered once the transaction has committed: a 201 means the report is stored.
-  return Response.json({ id, system, finishedAt: finishedAt.toISOString() }, { status: 201, headers: noStore });
-}
+  return Response.json({ id, system, finishedAt: finishedAt.toISOString() }, { status: 201 });
+});

@@ -1,10 +1,12 @@
-import { withRole } from "@/lib/auth/route";
+import { defineRoute } from "@/lib/http/route";
+import { session } from "@/lib/http/session-guard";
 import { changeEventStream, EVENT_STREAM_HEADERS } from "@/lib/live/event-stream";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // Every role may watch: a message says only which incident changed (or that settings did), never how.
-export const GET = withRole("viewer", async (request) =>
+// The stream keeps its own cache-control (no-cache, no-transform: no proxy may buffer or gzip it).
+export const GET = defineRoute({ auth: session("viewer") }, async ({ request }) =>
   new Response(changeEventStream({ signal: request.signal }), { headers: EVENT_STREAM_HEADERS }),
 );

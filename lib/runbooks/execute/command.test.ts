@@ -7,7 +7,7 @@ import { secretRedactor } from "../redact";
 import { executeStep } from ".";
 import { KILL_GRACE_MS } from "./command";
 import { OUTPUT_LIMIT } from "./output";
-import { commandStep, isRunning, recordingContext } from "./recording-context";
+import { commandStep, isRunning, recordingContext } from "@/test/runbook-step-fixtures";
 
 let dir: string;
 beforeEach(async () => {

@@ -6,7 +6,7 @@ import { runbookDefinitionSchema } from "../definition";
 import { secretRedactor } from "../redact";
 import { resolveSteps } from "../resolve";
 import { executeStep } from ".";
-import { httpStep, recordingContext } from "./recording-context";
+import { httpStep, recordingContext } from "@/test/runbook-step-fixtures";
 
 // A tiny JSON-RPC node: its answer for each test is set in `reply`.
 let server: Server;

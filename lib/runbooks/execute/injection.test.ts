@@ -7,7 +7,7 @@ import { runbookDefinitionSchema } from "../definition";
 import { parametersSchema } from "../parameters";
 import { resolveSteps } from "../resolve";
 import { executeStep } from ".";
-import { recordingContext } from "./recording-context";
+import { recordingContext } from "@/test/runbook-step-fixtures";
 
 // A runbook whose parameter rule allows almost anything: what keeps these values harmless is that
 // each one is passed as one argument to printf, with no shell in between.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { secretRedactor } from "../redact";
 import { stepOutput } from "./output";
-import { recordingContext } from "./recording-context";
+import { recordingContext } from "@/test/runbook-step-fixtures";
 
 describe("stepOutput", () => {
   it("redacts a secret that arrives split across two chunks", () => {

@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { runbookDefinitionSchema } from "../definition";
 import { secretRedactor } from "../redact";
 import { executeStep } from ".";
-import { recordingContext, sqlStep } from "./recording-context";
+import { recordingContext, sqlStep } from "@/test/runbook-step-fixtures";
 import { rowsTable } from "./sql";
 
 // The chain database is this test file's own database, with a `blocks` table.

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { PostmortemView } from "@/components/postmortems/postmortem-view";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { listAssignableOwners } from "@/lib/postmortems/action-item-list";
-import { getPostmortem } from "@/lib/postmortems/queries";
+import { listAssignableOwners } from "@/lib/postmortems/action-items/list";
+import { getPostmortem } from "@/lib/postmortems/document/queries";
 
 export const metadata: Metadata = { title: "Post-mortem" };
 

@@ -5,7 +5,7 @@ import { Panel } from "@/components/ui/panel";
 import { currentUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { getPostmortemTemplate } from "@/lib/postmortems/template";
+import { getPostmortemTemplate } from "@/lib/postmortems/template/template";
 
 export const metadata: Metadata = { title: "Post-mortem template" };
 

@@ -8,7 +8,7 @@ import { TeamSettings } from "@/components/people/team-settings";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { hasRole } from "@/lib/auth/roles";
-import { planEscalationPolicy } from "@/lib/paging/policy";
+import { planEscalationPolicy } from "@/lib/people/escalation-policy";
 import { currentUser } from "@/lib/auth/session";
 import { getTeamDetail, listContacts } from "@/lib/people/queries";
 

@@ -1,13 +1,13 @@
-import { z } from "zod";
-import { withRole } from "@/lib/auth/route";
 import { db } from "@/lib/db/client";
+import { HttpError } from "@/lib/http/errors";
+import { defineRoute, idParams } from "@/lib/http/route";
+import { session } from "@/lib/http/session-guard";
 import { getRun } from "@/lib/runbooks/queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRole<{ params: Promise<{ id: string }> }>("viewer", async (_request, { params }) => {
-  const id = z.uuid().safeParse((await params).id);
-  const run = id.success ? await getRun(db, id.data) : null;
-  if (!run) return Response.json({ error: "That run does not exist." }, { status: 404 });
-  return Response.json(run, { headers: { "cache-control": "no-store" } });
+export const GET = defineRoute({ auth: session("viewer"), params: idParams }, async ({ params }) => {
+  const run = await getRun(db, params.id);
+  if (!run) throw new HttpError(404, "That run does not exist.");
+  return run;
 });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { PostmortemPrintView } from "@/components/postmortems/print-view";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { getPostmortem } from "@/lib/postmortems/queries";
+import { getPostmortem } from "@/lib/postmortems/document/queries";
 
 // Outside (dashboard), so only the root layout wraps it: no navigation on paper. It checks the
 // session itself, since no layout here does. Cached: the title and the page read it once.

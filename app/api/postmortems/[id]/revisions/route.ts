@@ -1,15 +1,13 @@
-import { z } from "zod";
-import { withRole } from "@/lib/auth/route";
 import { db } from "@/lib/db/client";
-import { listRevisions } from "@/lib/postmortems/revision-history";
+import { HttpError } from "@/lib/http/errors";
+import { defineRoute, idParams } from "@/lib/http/route";
+import { session } from "@/lib/http/session-guard";
+import { listRevisions } from "@/lib/postmortems/revisions/history";
 
 export const dynamic = "force-dynamic";
 
-const noStore = { "cache-control": "no-store" };
-
-export const GET = withRole<{ params: Promise<{ id: string }> }>("viewer", async (_request, { params }) => {
-  const id = z.uuid().safeParse((await params).id);
-  const revisions = id.success ? await listRevisions(db, id.data) : null;
-  if (!revisions) return Response.json({ error: "That post-mortem does not exist." }, { status: 404, headers: noStore });
-  return Response.json(revisions, { headers: noStore });
+export const GET = defineRoute({ auth: session("viewer"), params: idParams }, async ({ params }) => {
+  const revisions = await listRevisions(db, params.id);
+  if (!revisions) throw new HttpError(404, "That post-mortem does not exist.");
+  return revisions;
 });

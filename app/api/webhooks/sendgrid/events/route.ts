@@ -1,7 +1,16 @@
-import { receiveSendgridEvents } from "@/lib/paging/webhooks/sendgrid";
+import { db } from "@/lib/db/client";
+import { defineRoute } from "@/lib/http/route";
+import { applySendgridEvents, sendgridEventsSchema } from "@/lib/paging/delivery/webhooks/sendgrid";
+import { sendgridSignature } from "@/lib/paging/delivery/webhooks/sendgrid-signature";
 
 // Called by the provider, not a person: the signature is the authorization.
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = receiveSendgridEvents;
+// Room for the schema's 10 000 events of a few hundred bytes each.
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+export const POST = defineRoute({ auth: sendgridSignature, body: { json: sendgridEventsSchema }, maxBytes: MAX_BODY_BYTES }, async ({ body }) => ({
+  ok: true,
+  outcomes: await applySendgridEvents(db, body),
+}));

@@ -1,0 +1,136 @@
+import { randomUUID } from "node:crypto";
+import type { Tx } from "@/lib/db/client";
+import type { Channel as ChannelName, PageKind, Prisma, TemplateKind } from "@/lib/db/generated/client";
+import { enqueueMany } from "@/lib/jobs/enqueue";
+import { loadTemplates } from "@/lib/templates/queries";
+import { renderTemplate } from "@/lib/templates/render";
+import { incidentPlaceholderValues } from "@/lib/templates/values";
+import { PAGE_JOB_PRIORITY, pageSendJob } from "@/lib/paging/jobs";
+import { linkExpiry, pageLinkUrl, signPageLink } from "@/lib/paging/acknowledgement/link-token";
+import { addressFor, channelsFor, type Recipient } from "./recipients";
+import type { Channel } from "@/lib/paging/delivery/transports/types";
+
+
+/** Who gets one notification: each group's pages carry its escalation step and its scope. */
+export interface PageGroup {
+  recipients: Recipient[];
+  escalation?: { id: string; step: number; round: number };
+  /** With the person and channel, makes a page unique: the round for incident pages, the event for updates. */
+  scope: string;
+}
+
+/** What a notification's pages share, whoever receives them. */
+export interface PageNotification {
+  incident: { id: string; number: number };
+  kind: TemplateKind;
+  /** Defaults to every channel each person accepts. */
+  channels?: Channel[];
+  /** Values for the update template: the status update being announced. */
+  update?: { progress: string; nextSteps: string; eta: string };
+  fallbackForId?: string;
+  at: Date;
+}
+
+export type PageBatch = PageNotification & PageGroup;
+
+export interface CreatedPage {
+  id: string;
+  contactId: string | null;
+  channel: Channel;
+  escalationId: string | null;
+}
+
+export const pageDedupeKey = (kind: PageKind, incidentId: string, scope: string, contactId: string, channel: Channel) =>
+  `${kind}:${incidentId}:${scope}:${contactId}:${channel}`;
+
+/** Renders and writes the pages of one notification and their send jobs; people already paged in this scope are skipped. */
+export function createPages(tx: Tx, batch: PageBatch): Promise<CreatedPage[]> {
+  return createPageGroups(tx, batch, [batch]);
+}
+
+/**
+ * The same for several groups at once (the escalation chains that fire together): templates and
+ * values are read once, and all pages are written and queued in one statement each. A person an
+ * earlier group already reaches in the same scope is left to that group; one paged before is skipped.
+ */
+export async function createPageGroups(tx: Tx, notification: PageNotification, groups: PageGroup[]): Promise<CreatedPage[]> {
+  if (groups.every((group) => group.recipients.length === 0)) return [];
+  // One after the other: a transaction is one connection.
+  const templates = await loadTemplates(tx);
+  const values = await incidentPlaceholderValues(tx, notification.incident.id, { ...notification.update, at: notification.at });
+  const { incident, kind, at } = notification;
+  const rows = new Map<string, Prisma.PageCreateManyInput>();
+  for (const group of groups) {
+    for (const recipient of group.recipients) {
+      for (const channel of notification.channels ?? channelsFor(recipient)) {
+        const address = addressFor(recipient, channel);
+        const dedupeKey = pageDedupeKey(kind, incident.id, group.scope, recipient.id, channel);
+        if (!address || rows.has(dedupeKey)) continue;
+        const id = randomUUID();
+        const template = templates[kind][channel];
+        const all = { ...values, ackCode: String(incident.number), ackLink: pageLinkUrl(signPageLink(id, linkExpiry(at))) };
+        rows.set(dedupeKey, {
+          id,
+          incidentId: incident.id,
+          contactId: recipient.id,
+          escalationId: group.escalation?.id ?? null,
+          step: group.escalation?.step ?? null,
+          round: group.escalation?.round ?? null,
+          kind,
+          channel,
+          recipient: address,
+          recipientName: recipient.name,
+          subject: template.subject === null ? null : renderTemplate(template.subject, all),
+          body: renderTemplate(template.body, all),
+          fallbackForId: notification.fallbackForId ?? null,
+          dedupeKey,
+          queuedAt: at,
+        });
+      }
+    }
+  }
+  const created = await tx.page.createManyAndReturn({
+    data: [...rows.values()],
+    skipDuplicates: true,
+    select: { id: true, contactId: true, channel: true, escalationId: true },
+  });
+  await enqueueMany(tx, pageSendJob, created.map((page) => ({ payload: { pageId: page.id } })), { priority: PAGE_JOB_PRIORITY });
+  return created;
+}
+
+/** A page written as it is, without a template: the SMS that confirms an acknowledgement, or a request for an approval. */
+export async function createDirectPage(
+  tx: Tx,
+  input: {
+    kind: Exclude<PageKind, TemplateKind>;
+    incidentId: string;
+    contact: { id: string; name: string };
+    channel: ChannelName;
+    recipient: string;
+    subject?: string;
+    body: string;
+    /** Makes the page exist once, e.g. per reply answered. */
+    dedupeKey: string;
+    at: Date;
+  },
+): Promise<void> {
+  const created = await tx.page.createManyAndReturn({
+    data: [
+      {
+        incidentId: input.incidentId,
+        contactId: input.contact.id,
+        kind: input.kind,
+        channel: input.channel,
+        recipient: input.recipient,
+        recipientName: input.contact.name,
+        subject: input.subject ?? null,
+        body: input.body,
+        dedupeKey: `${input.kind}:${input.dedupeKey}`,
+        queuedAt: input.at,
+      },
+    ],
+    skipDuplicates: true,
+    select: { id: true },
+  });
+  await enqueueMany(tx, pageSendJob, created.map((page) => ({ payload: { pageId: page.id } })), { priority: PAGE_JOB_PRIORITY });
+}

@@ -1,0 +1,7 @@
+import { startWorker, type Worker } from "@/lib/jobs/worker";
+import { stopRunsInProgress } from "@/lib/runbooks/run-worker";
+import { firebreakTasks } from "./tasks";
+
+/** Firebreak's worker: every domain's tasks; runbook processes are told to stop first when it stops. */
+export const startFirebreakWorker = (connectionString: string, concurrency: number): Promise<Worker> =>
+  startWorker(connectionString, { tasks: firebreakTasks, concurrency, beforeStop: stopRunsInProgress });
