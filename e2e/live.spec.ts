@@ -145,3 +145,56 @@ test("a page whose session has ended stops reconnecting and says so", async ({ b
     await context.close();
   }
 });
+
+type HeardWindow = Window & { heard?: { topic: string; id?: string }[] };
+
+test("a page starts from the server's render, and a change fetches again only what it names", async ({ browser, page, uniqueName }) => {
+  const context = await browser.newContext({ storageState: storageStatePath("viewer") });
+  // Notes each message the page's stream hears, once the page has handled it.
+  await context.addInitScript(() => {
+    const heard: { topic: string; id?: string }[] = [];
+    (window as HeardWindow).heard = heard;
+    const Original = window.EventSource;
+    window.EventSource = class extends Original {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        this.addEventListener("message", (event) => setTimeout(() => heard.push(JSON.parse((event as MessageEvent<string>).data))));
+      }
+    };
+  });
+  try {
+    const watcher = await context.newPage();
+    await watcher.goto("/incidents?status=closed");
+    await expect(watcher.getByTestId("live-status")).toHaveText("Live");
+    // A closed incident: nothing changes it while the test runs.
+    const link = watcher.getByTestId("incident-row").first().getByRole("link").first();
+    const closedId = (await link.getAttribute("href"))!.split("/").pop()!;
+
+    const fetched: string[] = [];
+    watcher.on("request", (request) => {
+      const url = new URL(request.url());
+      const headers = request.headers();
+      if (url.pathname.startsWith("/api/incidents")) fetched.push(url.pathname + url.search);
+      else if (headers["rsc"] && !headers["next-router-prefetch"]) fetched.push(`render ${url.pathname}`);
+    });
+    await link.click();
+    await expect(watcher).toHaveURL(`/incidents/${closedId}`);
+    await expect(watcher.getByTestId("incident-title")).toBeVisible();
+    const renderedBefore = fetched.length;
+
+    // Another incident changes twice while the closed one is on screen.
+    const otherId = await declared(page, uniqueName("Oracle feed stale"));
+    await addNote(page, uniqueName("Feed restarted"));
+    const heardOther = () => watcher.evaluate((id) => ((window as HeardWindow).heard ?? []).filter((message) => message.id === id).length, otherId);
+    await expect.poll(heardOther, LIVE_WITHIN).toBeGreaterThanOrEqual(2);
+    // The stream has been heard and handled; let any request it started reach the test.
+    await watcher.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+
+    // The navigation rendered the page; nothing fetched it again on mount, and the other incident's
+    // changes neither fetched it, the other incident or the (unshown) list, nor rendered the page again.
+    expect(fetched.filter((entry) => entry.startsWith("/api/"))).toEqual([]);
+    expect(fetched.slice(renderedBefore)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});

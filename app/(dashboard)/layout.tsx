@@ -3,14 +3,16 @@ import { AppShell } from "@/components/shell/app-shell";
 import { hasRole } from "@/lib/auth/roles";
 import { currentUser } from "@/lib/auth/session";
 import { checkHealth } from "@/lib/health/check";
+import { readStartedAt } from "@/lib/live/rendered";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const renderedAt = readStartedAt();
   const user = await currentUser();
   if (!user) redirect("/signin");
   // Those who run incidents are told when no worker runs, and can have one started; responders and viewers are not.
   const health = hasRole(user.role, "commander") ? await checkHealth() : null;
   return (
-    <AppShell user={user} health={health}>
+    <AppShell user={user} health={health && { data: health, at: renderedAt }} renderedAt={renderedAt}>
       {children}
     </AppShell>
   );

@@ -1,28 +1,31 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useOptimistic, useState, useTransition } from "react";
-import { postmortemKeys } from "@/lib/incidents/query-keys";
+import { useState, useTransition } from "react";
+import { postmortemKeys } from "@/lib/live/query-keys";
+import { useAfterWrite } from "@/components/live/live-data";
 import { setActionItemStatusAction } from "@/lib/postmortems/action-items/actions";
 import { ACTION_ITEM_STATUSES, actionItemStatusLabel, type ActionItemStatus } from "@/lib/postmortems/action-items/view";
 
 /**
- * Moves an item along as soon as another status is chosen. The action revalidates the page it is
- * on, so the new status shows until the page's own data catches up; a refusal is said beside it.
+ * Moves an item along as soon as another status is chosen. The choice shows until the page's data
+ * brings the saved status (the live stream reports the change); a refusal puts it back and is said beside it.
  */
 export function ActionItemStatusControl({ id, title, status }: { id: string; title: string; status: ActionItemStatus }) {
-  const queryClient = useQueryClient();
-  const [shown, setShown] = useOptimistic(status);
+  const afterWrite = useAfterWrite();
+  // The status chosen, and the one the page showed then: once the page's status moves on, it shows that.
+  const [chosen, setChosen] = useState<{ from: ActionItemStatus; to: ActionItemStatus } | null>(null);
+  const shown = chosen?.from === status ? chosen.to : status;
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
 
   const change = (event: React.ChangeEvent<HTMLSelectElement>) => {
     const next = event.target.value as ActionItemStatus;
+    setChosen({ from: status, to: next });
     startTransition(async () => {
-      setShown(next);
       const result = await setActionItemStatusAction(null, { id, status: next });
       setError(result.ok ? null : result.error);
-      if (result.ok) await queryClient.invalidateQueries({ queryKey: postmortemKeys.all });
+      if (!result.ok) setChosen(null);
+      if (result.ok) await afterWrite(postmortemKeys.lists);
     });
   };
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { postmortemKeys } from "@/lib/incidents/query-keys";
+import { postmortemKeys } from "@/lib/live/query-keys";
 import { createActionItemAction, updateActionItemAction } from "@/lib/postmortems/action-items/actions";
 import type { ActionItemView } from "@/lib/postmortems/action-items/view";
 import { ActionForm } from "@/components/ui/action-form";

@@ -5,7 +5,7 @@ import { controlClass, Field, FieldErrorText, FieldFrame } from "@/components/ui
 import { TextArea } from "@/components/ui/text-area";
 import { updateAlertMappingAction } from "@/lib/alerts/actions";
 import type { mappingToForm } from "@/lib/alerts/mapping-form";
-import { settingsKeys } from "@/lib/incidents/query-keys";
+import { settingsKeys } from "@/lib/live/query-keys";
 import { SeverityOptions } from "@/components/plan/severity-options";
 
 interface MappingFormProps {

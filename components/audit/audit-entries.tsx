@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { AuditRow } from "@/lib/audit/queries";
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 
 function Target({ entry }: { entry: AuditRow }) {
   const label = entry.targetLabel ?? entry.targetId;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { BackupSystem } from "@/lib/backups/queries";
 import { formatBytes, shortChecksum } from "@/lib/backups/format";
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import { FreshnessCard } from "./freshness-card";
 import { kindLabel, VerifiedBadge } from "./report-labels";
 import { SizeTrendChart } from "./size-trend-chart";

@@ -3,7 +3,7 @@
 import { useNow } from "@/components/incidents/use-now";
 import { formatDuration } from "@/lib/config/duration";
 import { freshnessLabel, freshnessOf, type Freshness } from "@/lib/backups/freshness-level";
-import { formatSpan } from "@/lib/incidents/format";
+import { formatSpan } from "@/lib/format/time";
 
 const tone: Record<Freshness, { badge: string; edge: string }> = {
   green: { badge: "bg-emerald-50 text-emerald-800 ring-emerald-200", edge: "border-l-emerald-500" },

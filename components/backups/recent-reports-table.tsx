@@ -1,6 +1,6 @@
 import type { RecentReport } from "@/lib/backups/queries";
 import { formatBytes } from "@/lib/backups/format";
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import { kindLabel, VerifiedBadge } from "./report-labels";
 
 /** The latest reports from every system, failed ones marked in words and colour. */

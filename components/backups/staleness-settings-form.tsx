@@ -1,7 +1,7 @@
 "use client";
 
 import { updateStalenessSettingsAction } from "@/lib/backups/actions";
-import { settingsKeys } from "@/lib/incidents/query-keys";
+import { settingsKeys } from "@/lib/live/query-keys";
 import { ActionForm } from "@/components/ui/action-form";
 import { controlClass, FieldFrame } from "@/components/ui/field";
 import { SeverityOptions } from "@/components/plan/severity-options";

@@ -1,6 +1,6 @@
 import { assessDrill } from "@/lib/drills/assessment";
 import type { DrillRunDetail } from "@/lib/drills/queries";
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import type { Objectives } from "@/lib/incidents/rules";
 import { Markdown } from "@/components/ui/markdown";
 import { Panel } from "@/components/ui/panel";

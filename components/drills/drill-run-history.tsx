@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { assessDrill } from "@/lib/drills/assessment";
 import type { DrillRunSummary } from "@/lib/drills/queries";
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import type { Objectives } from "@/lib/incidents/rules";
 import { drillName } from "./drill-name";
 import { MeasuredAgainst } from "./measured-against";

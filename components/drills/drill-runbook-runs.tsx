@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { DrillRunDetail } from "@/lib/drills/queries";
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import { RunStatusBadge } from "@/components/runbooks/run-status-badge";
 
 /** The runbooks launched in drill mode as part of one drill run, newest first, each linking to its live page. */

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDuration } from "@/lib/config/duration";
 import type { DrillScheduleStatus } from "@/lib/drills/queries";
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import { DrillDue } from "./drill-due";
 import { drillName } from "./drill-name";
 import { DrillResultBadge } from "./result-badge";

@@ -1,6 +1,6 @@
 import { formatDuration } from "@/lib/config/duration";
 import type { MeasuredAgainst as Measure } from "@/lib/drills/assessment";
-import { formatSpan } from "@/lib/incidents/format";
+import { formatSpan } from "@/lib/format/time";
 
 /** A drill's measured figure beside the objective it is held to ("4h 35m · RTO 4 hours · breached"). */
 export function MeasuredAgainst({ measure, objective, testId }: { measure: Measure; objective: "RTO" | "RPO"; testId: string }) {

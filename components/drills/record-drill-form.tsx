@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatDuration } from "@/lib/config/duration";
 import { recordDrillRunAction } from "@/lib/drills/actions";
@@ -22,7 +21,6 @@ interface RecordDrillFormProps {
 
 /** Records a drill that was performed; the systems start as the chosen schedule's. */
 export function RecordDrillForm({ schedules, systems, defaultPerformedAt, objectives }: RecordDrillFormProps) {
-  const router = useRouter();
   const firstId = schedules[0]?.id ?? "";
   const [scheduleId, setScheduleId] = useState(firstId);
   const schedule = schedules.find((candidate) => candidate.id === scheduleId);
@@ -33,10 +31,7 @@ export function RecordDrillForm({ schedules, systems, defaultPerformedAt, object
       submitLabel="Record drill run"
       pendingLabel="Recording…"
       testId="record-drill-form"
-      onSuccess={() => {
-        setScheduleId(firstId);
-        router.refresh();
-      }}
+      onSuccess={() => setScheduleId(firstId)}
     >
       {(state) => (
         <>

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatSpan } from "@/lib/incidents/format";
+import { formatSpan } from "@/lib/format/time";
 import { useNow } from "./use-now";
 
 interface AckTimerProps {

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { declareIncidentAction } from "@/lib/command/actions";
-import { incidentKeys } from "@/lib/incidents/query-keys";
+import { incidentKeys } from "@/lib/live/query-keys";
 import { formatDuration } from "@/lib/config/duration";
 import { ActionForm } from "@/components/ui/action-form";
 import { controlClass, Field, FieldErrorText, FieldFrame } from "@/components/ui/field";

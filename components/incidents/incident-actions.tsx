@@ -13,7 +13,7 @@ import {
 } from "@/lib/command/actions";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import type { IncidentDetail } from "@/lib/incidents/queries";
-import { incidentKeys } from "@/lib/incidents/query-keys";
+import { incidentKeys } from "@/lib/live/query-keys";
 import { canTransition, INCIDENT_ROLES, incidentRoleLabel, TRANSITIONS } from "@/lib/incidents/rules";
 import { ActionForm } from "@/components/ui/action-form";
 import { controlClass, Field, FieldFrame } from "@/components/ui/field";

@@ -1,22 +1,18 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { filtersToSearch, type IncidentFilters } from "@/lib/incidents/filters";
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import type { IncidentPage } from "@/lib/incidents/queries";
-import { incidentKeys } from "@/lib/incidents/query-keys";
+import { incidentKeys } from "@/lib/live/query-keys";
+import type { Rendered } from "@/lib/live/rendered";
+import { useLiveData } from "@/components/live/use-live-data";
 import { SeverityBadge } from "@/components/plan/severity-levels";
 import { AckTimer } from "./ack-timer";
-import { fetchJson } from "./fetch-json";
 import { DemoBadge, StatusBadge } from "./status-badge";
 
-export function IncidentList({ filters, initial }: { filters: IncidentFilters; initial: IncidentPage }) {
-  const { data } = useQuery({
-    queryKey: incidentKeys.list(filters),
-    queryFn: () => fetchJson<IncidentPage>(`/api/incidents${filtersToSearch(filters)}`),
-    initialData: initial,
-  });
+export function IncidentList({ filters, initial }: { filters: IncidentFilters; initial: Rendered<IncidentPage> }) {
+  const data = useLiveData({ queryKey: incidentKeys.list(filters), url: `/api/incidents${filtersToSearch(filters)}`, initial });
   if (data.items.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-700" data-testid="incident-list-empty">

@@ -1,13 +1,14 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import type { Role } from "@/lib/auth/roles";
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import type { IncidentDetail } from "@/lib/incidents/queries";
-import { incidentKeys } from "@/lib/incidents/query-keys";
+import { incidentKeys } from "@/lib/live/query-keys";
 import { incidentRoleLabel, type IncidentRoleName, type Objectives } from "@/lib/incidents/rules";
+import type { Rendered } from "@/lib/live/rendered";
 import type { IncidentPaging } from "@/lib/paging/queries";
 import type { RunbookSummary, RunSummary } from "@/lib/runbooks/queries";
+import { useLiveData } from "@/components/live/use-live-data";
 import { PagingPanel } from "@/components/paging/paging-panel";
 import { SeverityBadge } from "@/components/plan/severity-levels";
 import { IncidentPostmortem } from "@/components/postmortems/incident-postmortem";
@@ -15,15 +16,14 @@ import { RecoveryActions } from "@/components/runbooks/recovery-actions";
 import { Markdown } from "@/components/ui/markdown";
 import { Panel } from "@/components/ui/panel";
 import { AckTimer } from "./ack-timer";
-import { fetchJson } from "./fetch-json";
 import { IncidentActions, type ActionChoices } from "./incident-actions";
 import { RecoveryClocks } from "./recovery-clocks";
 import { DemoBadge, StatusBadge } from "./status-badge";
 import { Timeline } from "./timeline";
 
 interface IncidentViewProps {
-  initial: IncidentDetail;
-  paging: IncidentPaging;
+  initial: Rendered<IncidentDetail>;
+  paging: Rendered<IncidentPaging>;
   objectives: Objectives;
   role: Role;
   choices: ActionChoices;
@@ -33,13 +33,8 @@ interface IncidentViewProps {
 }
 
 export function IncidentView({ initial, paging, objectives, role, choices, runbooks, runs }: IncidentViewProps) {
-  const { data: incident } = useQuery({
-    queryKey: incidentKeys.detail(initial.id),
-    queryFn: () => fetchJson<IncidentDetail>(`/api/incidents/${initial.id}`),
-    initialData: initial,
-    // The server read `initial` before this page was live: changes in between arrive with this fetch.
-    refetchOnMount: "always",
-  });
+  const id = initial.data.id;
+  const incident = useLiveData({ queryKey: incidentKeys.detail(id), url: `/api/incidents/${id}`, initial });
   const currentRoles = incident.roles.filter((assignment) => !assignment.endedAt);
   const open = incident.status !== "resolved" && incident.status !== "closed";
   return (
@@ -95,8 +90,8 @@ export function IncidentView({ initial, paging, objectives, role, choices, runbo
               </dl>
             </Panel>
           )}
-          <PagingPanel incidentId={initial.id} initial={paging} />
-          <RecoveryActions incidentId={initial.id} open={open} runbooks={runbooks} runs={runs} role={role} />
+          <PagingPanel incidentId={id} initial={paging} />
+          <RecoveryActions incidentId={id} open={open} runbooks={runbooks} runs={runs} role={role} />
           <Panel title="Timeline">
             <Timeline events={incident.timeline} />
           </Panel>

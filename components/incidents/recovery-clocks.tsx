@@ -1,7 +1,7 @@
 "use client";
 
 import { formatDuration } from "@/lib/config/duration";
-import { formatSpan } from "@/lib/incidents/format";
+import { formatSpan } from "@/lib/format/time";
 import { assessRecovery, type Objectives } from "@/lib/incidents/rules";
 import { useNow } from "./use-now";
 

@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import { describeEvent } from "@/lib/postmortems/timeline";
 import { eventSubject } from "@/lib/timeline/events";
 import type { TimelineEvent } from "@/lib/timeline/events";

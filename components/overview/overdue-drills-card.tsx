@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { drillName } from "@/components/drills/drill-name";
 import type { DrillScheduleStatus } from "@/lib/drills/queries";
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import { Panel } from "@/components/ui/panel";
 
 /** The drills past their due date, most overdue first: an untested recovery is a risk the overview shows. */

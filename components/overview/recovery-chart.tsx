@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDuration } from "@/lib/config/duration";
-import { formatSpan } from "@/lib/incidents/format";
+import { formatSpan } from "@/lib/format/time";
 import { ChartCard } from "./chart-card";
 import { BREACH_FILL, OBJECTIVE_STROKE, toHours, toMinutes, WITHIN_FILL } from "./format";
 

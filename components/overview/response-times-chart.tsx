@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatSpan } from "@/lib/incidents/format";
+import { formatSpan } from "@/lib/format/time";
 import type { WeekFigures } from "@/lib/incidents/metrics";
 import { ChartCard } from "./chart-card";
 import { toMinutes, weekLabel } from "./format";

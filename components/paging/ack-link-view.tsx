@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import type { LinkState } from "@/lib/paging/acknowledgement/link-ack";
 import { AckLinkForm } from "./ack-link-form";
 

@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import type { EscalationSummary, PagingAcknowledgement } from "@/lib/paging/queries";
 import { viaPhrase } from "@/lib/incidents/events";
 

@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import type { EscalationSummary } from "@/lib/paging/queries";
 
 const statusText: Record<EscalationSummary["status"], { label: string; tone: string }> = {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import type { OutboxMessage } from "@/lib/paging/queries";
 import { channelLabel, pageKindLabel } from "@/lib/paging/labels";
 import { LinkifiedText } from "./linkified-text";

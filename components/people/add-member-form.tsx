@@ -3,6 +3,7 @@
 import { addTeamMemberAction } from "@/lib/people/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { controlClass, FieldFrame } from "@/components/ui/field";
+import { settingsKeys } from "@/lib/live/query-keys";
 
 export interface Candidate {
   id: string;
@@ -13,7 +14,7 @@ export interface Candidate {
 /** Puts a contact who is not on the team yet on it. */
 export function AddMemberForm({ teamId, candidates }: { teamId: string; candidates: Candidate[] }) {
   return (
-    <ActionForm action={addTeamMemberAction} submitLabel="Add to team" pendingLabel="Adding…" testId="add-member-form" hidden={{ teamId }}>
+    <ActionForm invalidates={settingsKeys.all} action={addTeamMemberAction} submitLabel="Add to team" pendingLabel="Adding…" testId="add-member-form" hidden={{ teamId }}>
       {(state) => (
         <FieldFrame id="add-member-contact" name="contactId" label="Person" state={state}>
           {(control) => (

@@ -3,6 +3,7 @@
 import { saveSeverityAudienceAction } from "@/lib/people/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { FieldErrorText } from "@/components/ui/field";
+import { settingsKeys } from "@/lib/live/query-keys";
 
 interface Choice {
   id: string;
@@ -34,7 +35,7 @@ function Choices({ legend, name, choices, chosen }: { legend: string; name: stri
 /** Chooses the teams and contacts a severity pages; saving replaces the whole set. */
 export function AudienceForm({ severity, chosen, teams, contacts }: AudienceFormProps) {
   return (
-    <ActionForm action={saveSeverityAudienceAction} submitLabel={`Save ${severity.key} audience`} pendingLabel="Saving…" testId={`audience-form-${severity.key}`} hidden={{ severityId: severity.id }}>
+    <ActionForm invalidates={settingsKeys.all} action={saveSeverityAudienceAction} submitLabel={`Save ${severity.key} audience`} pendingLabel="Saving…" testId={`audience-form-${severity.key}`} hidden={{ severityId: severity.id }}>
       {(state) => (
         // Keyed on the saved audience, so the boxes show it once the page is refreshed.
         <div key={JSON.stringify(chosen)} className="grid gap-3">

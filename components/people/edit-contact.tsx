@@ -3,6 +3,7 @@
 import { deleteContactAction, updateContactAction } from "@/lib/people/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { ContactFields, type ContactValues } from "./contact-fields";
+import { settingsKeys } from "@/lib/live/query-keys";
 
 /** An admin's edit and remove controls for one contact, folded away until opened. */
 export function EditContact({ contact, emergencyKey }: { contact: ContactValues & { id: string }; emergencyKey: string | null }) {
@@ -16,11 +17,11 @@ export function EditContact({ contact, emergencyKey }: { contact: ContactValues 
             The {emergencyKey} contact in config/emergency-contacts.yml: importing that file again sets what it lists there.
           </p>
         )}
-        <ActionForm action={updateContactAction} submitLabel="Save contact" pendingLabel="Saving…" testId={`update-contact-${id}`} hidden={{ contactId: id }}>
+        <ActionForm invalidates={settingsKeys.all} action={updateContactAction} submitLabel="Save contact" pendingLabel="Saving…" testId={`update-contact-${id}`} hidden={{ contactId: id }}>
           {/* Keyed on what is saved, so the fields show the saved values once the page is refreshed. */}
           {(state) => <ContactFields key={JSON.stringify(values)} idPrefix={`contact-${id}`} state={state} values={values} />}
         </ActionForm>
-        <ActionForm
+        <ActionForm invalidates={settingsKeys.all}
           action={deleteContactAction}
           submitLabel={`Remove ${contact.name}`}
           pendingLabel="Removing…"

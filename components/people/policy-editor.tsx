@@ -6,6 +6,7 @@ import type { EscalationPolicy, EscalationStep } from "@/lib/people/escalation-p
 import { saveEscalationPolicyAction } from "@/lib/people/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { controlClass, Field, FieldErrorText, FieldFrame } from "@/components/ui/field";
+import { settingsKeys } from "@/lib/live/query-keys";
 
 export interface ContactChoice {
   id: string;
@@ -32,7 +33,7 @@ const draftOf = (step: EscalationStep, id: number): Draft => ({
 /** Edits a team's escalation policy: steps with their delay and targets, and the repeat count. */
 export function PolicyEditor({ teamId, policy, contacts }: { teamId: string; policy: EscalationPolicy; contacts: ContactChoice[] }) {
   return (
-    <ActionForm action={saveEscalationPolicyAction} submitLabel="Save policy" pendingLabel="Saving…" testId="policy-form" hidden={{ teamId }}>
+    <ActionForm invalidates={settingsKeys.all} action={saveEscalationPolicyAction} submitLabel="Save policy" pendingLabel="Saving…" testId="policy-form" hidden={{ teamId }}>
       {/* Keyed on the saved policy, so the editor starts again from it once the page is refreshed. */}
       {(state) => <PolicySteps key={JSON.stringify(policy)} policy={policy} contacts={contacts} state={state} />}
     </ActionForm>

@@ -3,6 +3,7 @@ import type { TeamDetail } from "@/lib/people/queries";
 import { ActionForm } from "@/components/ui/action-form";
 import { AddMemberForm, type Candidate } from "./add-member-form";
 import { Channels } from "./channels";
+import { settingsKeys } from "@/lib/live/query-keys";
 
 /** The team's lead and members with how each is reached; admins change the roster here. */
 export function TeamRoster({ team, editable, candidates }: { team: TeamDetail; editable: boolean; candidates: Candidate[] }) {
@@ -35,9 +36,9 @@ export function TeamRoster({ team, editable, candidates }: { team: TeamDetail; e
                 {editable && (
                   <div className="flex flex-wrap gap-2">
                     {role === "member" && (
-                      <ActionForm action={setTeamLeadAction} submitLabel="Make lead" pendingLabel="Saving…" testId={`make-lead-${contact.email}`} hidden={hidden} tone="secondary" />
+                      <ActionForm invalidates={settingsKeys.all} action={setTeamLeadAction} submitLabel="Make lead" pendingLabel="Saving…" testId={`make-lead-${contact.email}`} hidden={hidden} tone="secondary" />
                     )}
-                    <ActionForm action={removeTeamMemberAction} submitLabel="Remove" pendingLabel="Removing…" testId={`remove-member-${contact.email}`} hidden={hidden} tone="secondary" />
+                    <ActionForm invalidates={settingsKeys.all} action={removeTeamMemberAction} submitLabel="Remove" pendingLabel="Removing…" testId={`remove-member-${contact.email}`} hidden={hidden} tone="secondary" />
                   </div>
                 )}
               </li>

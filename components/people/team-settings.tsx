@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { deleteTeamAction, renameTeamAction } from "@/lib/people/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
+import { settingsKeys } from "@/lib/live/query-keys";
 
 /** Renaming keeps the key (config and links use it); deleting goes back to the list of teams. */
 export function TeamSettings({ team }: { team: { id: string; key: string; name: string } }) {
@@ -11,10 +12,10 @@ export function TeamSettings({ team }: { team: { id: string; key: string; name: 
   const hidden = { teamId: team.id };
   return (
     <div className="grid gap-6 sm:grid-cols-2">
-      <ActionForm action={renameTeamAction} submitLabel="Rename" pendingLabel="Renaming…" testId="rename-team-form" hidden={hidden}>
+      <ActionForm invalidates={settingsKeys.all} action={renameTeamAction} submitLabel="Rename" pendingLabel="Renaming…" testId="rename-team-form" hidden={hidden}>
         {(state) => <Field key={team.name} id="team-name" label="Name" name="name" autoComplete="off" defaultValue={team.name} state={state} />}
       </ActionForm>
-      <ActionForm
+      <ActionForm invalidates={settingsKeys.all}
         action={deleteTeamAction}
         submitLabel={`Delete ${team.name}`}
         pendingLabel="Deleting…"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import type { SectionConflict } from "@/lib/postmortems/document/save";
 import { controlClass } from "@/components/ui/field";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import { postmortemStatusLabel, type PostmortemListItem } from "@/lib/postmortems/document/queries";
 import { SeverityBadge } from "@/components/plan/severity-levels";
 

@@ -1,13 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { hasRole, type Role } from "@/lib/auth/roles";
-import { formatTimestamp } from "@/lib/incidents/format";
-import { postmortemKeys } from "@/lib/incidents/query-keys";
+import { formatTimestamp } from "@/lib/format/time";
+import { postmortemKeys } from "@/lib/live/query-keys";
+import type { Rendered } from "@/lib/live/rendered";
 import { postmortemStatusLabel, type PostmortemDetail } from "@/lib/postmortems/document/queries";
 import { ActionItemsPanel } from "@/components/action-items/action-items-panel";
-import { fetchJson } from "@/components/incidents/fetch-json";
+import { useLiveData } from "@/components/live/use-live-data";
 import { Panel } from "@/components/ui/panel";
 import { ConflictPanel } from "./conflict-panel";
 import { ReviewPanel, type Person } from "./review-panel";
@@ -19,14 +19,8 @@ import { useAutosave } from "./use-autosave";
 const statusTone = { draft: "bg-slate-100 text-slate-700", in_review: "bg-amber-100 text-amber-900", published: "bg-emerald-100 text-emerald-800" } as const;
 
 /** A post-mortem: its sections (edited with autosave), review, action items and history, live. */
-export function PostmortemView({ initial, viewer, people }: { initial: PostmortemDetail; viewer: { id: string; role: Role }; people: Person[] }) {
-  const { data: postmortem } = useQuery({
-    queryKey: postmortemKeys.detail(initial.id),
-    queryFn: () => fetchJson<PostmortemDetail>(`/api/postmortems/${initial.id}`),
-    initialData: initial,
-    // The server read `initial` before this page was live: changes in between arrive with this fetch.
-    refetchOnMount: "always",
-  });
+export function PostmortemView({ initial, viewer, people }: { initial: Rendered<PostmortemDetail>; viewer: { id: string; role: Role }; people: Person[] }) {
+  const postmortem = useLiveData({ queryKey: postmortemKeys.detail(initial.data.id), url: `/api/postmortems/${initial.data.id}`, initial });
   const responder = hasRole(viewer.role, "responder");
   const editable = responder && postmortem.status !== "published";
   const { drafts, conflicts, saveState, edit, resolveConflict, saveNow } = useAutosave(postmortem.id, postmortem.sections, editable);

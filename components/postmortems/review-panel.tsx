@@ -1,8 +1,8 @@
 "use client";
 
 import { hasRole, type Role } from "@/lib/auth/roles";
-import { formatTimestamp } from "@/lib/incidents/format";
-import { postmortemKeys } from "@/lib/incidents/query-keys";
+import { formatTimestamp } from "@/lib/format/time";
+import { postmortemKeys } from "@/lib/live/query-keys";
 import type { PostmortemDetail } from "@/lib/postmortems/document/queries";
 import { publishPostmortemAction, reopenPostmortemAction, setApprovalAction, setReviewersAction, submitForReviewAction } from "@/lib/postmortems/review/actions";
 import { ActionForm } from "@/components/ui/action-form";

@@ -1,11 +1,11 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useState, useTransition } from "react";
+import { useAfterWrite } from "@/components/live/live-data";
 import { FormStatus } from "@/components/ui/form-status";
 import { Panel } from "@/components/ui/panel";
 import type { ActionResult } from "@/lib/actions/define-action";
-import { postmortemKeys } from "@/lib/incidents/query-keys";
+import { postmortemKeys } from "@/lib/live/query-keys";
 import { restoreRevisionAction } from "@/lib/postmortems/revisions/actions";
 import { RevisionCompare, type RevisionPair } from "./revision-compare";
 import { useRevisions } from "./revision-queries";
@@ -15,7 +15,7 @@ import { RevisionView } from "./revision-view";
 /** Who changed the post-mortem when, what changed between two revisions, and restoring one. */
 export function RevisionHistory({ postmortemId, canRestore }: { postmortemId: string; canRestore: boolean }) {
   const revisions = useRevisions(postmortemId);
-  const queryClient = useQueryClient();
+  const afterWrite = useAfterWrite();
   // Until the person picks, compare the latest revision with the one before, as new ones arrive.
   const [chosen, setChosen] = useState<RevisionPair | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
@@ -28,7 +28,7 @@ export function RevisionHistory({ postmortemId, canRestore }: { postmortemId: st
       setOutcome(result);
       if (!result.ok) return;
       setChosen(null);
-      await queryClient.invalidateQueries({ queryKey: postmortemKeys.all });
+      await afterWrite(postmortemKeys.one(postmortemId));
     });
 
   const list = revisions.data ?? [];

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import type { RevisionSummary } from "@/lib/postmortems/revisions/history";
 
 const buttonClass = "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60";

@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import type { SaveState } from "./use-autosave";
 
 const tone: Record<SaveState["kind"], string> = {

@@ -6,6 +6,7 @@ import { controlClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { savePostmortemTemplateAction } from "@/lib/postmortems/template/actions";
 import { DEFAULT_POSTMORTEM_TEMPLATE, POSTMORTEM_PLACEHOLDERS, postmortemTemplateSchema, splitSections } from "@/lib/postmortems/template/template";
+import { settingsKeys } from "@/lib/live/query-keys";
 
 type State = ActionResult<unknown> | null;
 
@@ -124,7 +125,7 @@ export function PostmortemTemplateForm({ template, canEdit }: { template: string
   return canEdit ? (
     <div className="flex flex-col gap-3">
       {status}
-      <ActionForm action={save} submitLabel="Save template" pendingLabel="Saving…" testId="postmortem-template-form">
+      <ActionForm invalidates={settingsKeys.all} action={save} submitLabel="Save template" pendingLabel="Saving…" testId="postmortem-template-form">
         {fields}
       </ActionForm>
     </div>

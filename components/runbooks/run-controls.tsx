@@ -1,7 +1,7 @@
 "use client";
 
 import { hasRole, type Role } from "@/lib/auth/roles";
-import { runKeys } from "@/lib/incidents/query-keys";
+import { runKeys } from "@/lib/live/query-keys";
 import { approveRunAction, cancelRunAction, rejectRunAction } from "@/lib/runbooks/actions";
 import type { RunDetail } from "@/lib/runbooks/queries";
 import { ActionForm } from "@/components/ui/action-form";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import type { RunSummary } from "@/lib/runbooks/queries";
 import { parameterText } from "./parameter-text";
 import { RunStatusBadge } from "./run-status-badge";

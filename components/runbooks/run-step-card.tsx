@@ -1,6 +1,6 @@
 "use client";
 
-import { formatSpan } from "@/lib/incidents/format";
+import { formatSpan } from "@/lib/format/time";
 import type { RunDetail } from "@/lib/runbooks/queries";
 import { useNow } from "@/components/incidents/use-now";
 import { RunOutputLog } from "./run-output-log";

@@ -1,11 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { formatTimestamp } from "@/lib/incidents/format";
-import { runKeys } from "@/lib/incidents/query-keys";
+import { formatTimestamp } from "@/lib/format/time";
+import { runKeys } from "@/lib/live/query-keys";
+import type { Rendered } from "@/lib/live/rendered";
 import type { RunDetail } from "@/lib/runbooks/queries";
-import { fetchJson } from "@/components/incidents/fetch-json";
+import { useLiveData } from "@/components/live/use-live-data";
 import { drillName } from "@/components/drills/drill-name";
 import { Panel } from "@/components/ui/panel";
 import { RunControls, type RunViewer } from "./run-controls";
@@ -26,14 +26,8 @@ function runHistory(run: RunDetail): { label: string; who: string | null; at: st
 }
 
 /** A run as it happens: status, approvals, each step and its output, live through the run's change stream. */
-export function RunView({ initial, viewer }: { initial: RunDetail; viewer: RunViewer }) {
-  const { data: run } = useQuery({
-    queryKey: runKeys.detail(initial.id),
-    queryFn: () => fetchJson<RunDetail>(`/api/runs/${initial.id}`),
-    initialData: initial,
-    // The server read `initial` before this page was live: changes in between arrive with this fetch.
-    refetchOnMount: "always",
-  });
+export function RunView({ initial, viewer }: { initial: Rendered<RunDetail>; viewer: RunViewer }) {
+  const run = useLiveData({ queryKey: runKeys.detail(initial.data.id), url: `/api/runs/${initial.data.id}`, initial });
   const parameters = Object.entries(run.parameters);
   return (
     <div className="grid gap-6">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import type { RunbookSummary } from "@/lib/runbooks/queries";
 import { Markdown } from "@/components/ui/markdown";
 import { RunbookFacts } from "./runbook-facts";

@@ -2,7 +2,7 @@
 
 import { updateObjectivesAction } from "@/lib/settings/actions";
 import type { Objectives } from "@/lib/incidents/rules";
-import { settingsKeys } from "@/lib/incidents/query-keys";
+import { settingsKeys } from "@/lib/live/query-keys";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 

@@ -1,48 +1,52 @@
 import Link from "next/link";
-import { LiveUpdates } from "@/components/live/live-updates";
+import { LiveData } from "@/components/live/live-data";
 import { signOutAction } from "@/lib/actions/sign-in";
 import type { SessionUser } from "@/lib/auth/session";
 import type { HealthReport } from "@/lib/health/report";
+import type { Rendered } from "@/lib/live/rendered";
 import { NavLinks } from "./nav-links";
 import { WorkerBanner } from "./worker-banner";
 
 interface AppShellProps {
   user: SessionUser;
   /** For those who are told when no worker runs; null for everyone else. */
-  health: HealthReport | null;
+  health: Rendered<HealthReport> | null;
+  /** When the server began rendering this page: the live stream starts from there. */
+  renderedAt: number;
   children: React.ReactNode;
 }
 
-export function AppShell({ user, health, children }: AppShellProps) {
+export function AppShell({ user, health, renderedAt, children }: AppShellProps) {
   return (
-    <div className="min-h-screen md:flex">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
-        Skip to content
-      </a>
-      <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 md:hidden">
-        <Brand />
-        {/* A disclosure, so the menu works on a phone before any script has loaded. */}
-        <details className="relative">
-          <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">Menu</summary>
-          <nav aria-label="Main" className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
+    <LiveData since={renderedAt}>
+      <div className="min-h-screen md:flex">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 md:hidden">
+          <Brand />
+          {/* A disclosure, so the menu works on a phone before any script has loaded. */}
+          <details className="relative">
+            <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">Menu</summary>
+            <nav aria-label="Main" className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
+              <NavLinks />
+              <Account user={user} />
+            </nav>
+          </details>
+        </header>
+        <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white p-4 md:flex">
+          <Brand />
+          <nav aria-label="Main" className="mt-6 flex-1">
             <NavLinks />
-            <Account user={user} />
           </nav>
-        </details>
-      </header>
-      <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white p-4 md:flex">
-        <Brand />
-        <nav aria-label="Main" className="mt-6 flex-1">
-          <NavLinks />
-        </nav>
-        <Account user={user} />
-      </aside>
-      <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
-        {health && <WorkerBanner initial={health} />}
-        {children}
-      </main>
-      <LiveUpdates />
-    </div>
+          <Account user={user} />
+        </aside>
+        <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
+          {health && <WorkerBanner initial={health} />}
+          {children}
+        </main>
+      </div>
+    </LiveData>
   );
 }
 

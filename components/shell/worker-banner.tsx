@@ -1,14 +1,16 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { fetchHealth, healthKeys, type HealthReport } from "@/lib/health/report";
+import { fetchHealth, type HealthReport } from "@/lib/health/report";
+import { healthKeys } from "@/lib/live/query-keys";
+import type { Rendered } from "@/lib/live/rendered";
+import { useLiveData } from "@/components/live/use-live-data";
 
 /**
  * Tells admins and commanders that nothing goes out while no worker runs. The server renders the
  * first report; the live stream's "workers" message refetches it, so it comes and goes by itself.
  */
-export function WorkerBanner({ initial }: { initial: HealthReport }) {
-  const { data } = useQuery({ queryKey: healthKeys.all, queryFn: fetchHealth, initialData: initial });
+export function WorkerBanner({ initial }: { initial: Rendered<HealthReport> }) {
+  const data = useLiveData({ queryKey: healthKeys.all, url: "/api/health", read: fetchHealth, initial });
   // A database that does not answer is the error page's to say, not this banner's.
   if (data.database !== "ok" || data.workers > 0) return null;
   return (

@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { controlClass, FieldFrame } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/define-action";
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import { resetTemplateAction, saveTemplateAction } from "@/lib/templates/actions";
 import type { TemplateChannel, TemplateKind } from "@/lib/templates/kinds";
 import type { PlaceholderName, PlaceholderValues } from "@/lib/templates/placeholders";
@@ -12,6 +12,7 @@ import { findUnknownPlaceholders, renderTemplate } from "@/lib/templates/render"
 import { PlaceholderList } from "./placeholder-list";
 import { SmsSegments } from "./sms-segments";
 import { TemplatePreview } from "./template-preview";
+import { settingsKeys } from "@/lib/live/query-keys";
 
 export interface EditorTemplate {
   subject: string | null;
@@ -110,11 +111,11 @@ export function TemplateEditor({ kind, channel, template, values, previewCaption
   return (
     <div className="flex flex-col gap-3">
       {status}
-      <ActionForm action={saveTemplateAction} submitLabel="Save template" pendingLabel="Saving…" testId={`template-editor-${id}`} hidden={{ kind, channel }}>
+      <ActionForm invalidates={settingsKeys.all} action={saveTemplateAction} submitLabel="Save template" pendingLabel="Saving…" testId={`template-editor-${id}`} hidden={{ kind, channel }}>
         {fields}
       </ActionForm>
       {template.customised && (
-        <ActionForm
+        <ActionForm invalidates={settingsKeys.all}
           action={resetTemplateAction}
           submitLabel="Use the plan's text"
           pendingLabel="Resetting…"

@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import type { TokenSummary } from "@/lib/tokens/tokens";
 import { RevokeTokenButton } from "./revoke-token-button";
 

@@ -1,8 +1,9 @@
 "use client";
 
-import { useQueryClient, type QueryKey } from "@tanstack/react-query";
+import type { QueryKey } from "@tanstack/react-query";
 import { startTransition, useActionState, useEffect, useRef } from "react";
 import type { ActionResult } from "@/lib/actions/define-action";
+import { useAfterWrite } from "@/components/live/live-data";
 import { FormStatus } from "./form-status";
 import { SubmitButton } from "./submit-button";
 
@@ -13,7 +14,7 @@ interface ActionFormProps<T> {
   submitLabel: string;
   pendingLabel: string;
   testId: string;
-  /** Queries this change makes stale. */
+  /** Queries this change makes stale: fetched again once, when the live stream reports the change (or without it, if it does not). */
   invalidates?: QueryKey;
   onSuccess?: (data: T) => void;
   className?: string;
@@ -29,16 +30,16 @@ interface ActionFormProps<T> {
 export function ActionForm<T>({ action, submitLabel, pendingLabel, testId, invalidates, onSuccess, className = "", children, hidden, tone = "primary" }: ActionFormProps<T>) {
   const [state, run, pending] = useActionState(action, null);
   const form = useRef<HTMLFormElement>(null);
-  const queryClient = useQueryClient();
+  const afterWrite = useAfterWrite();
   const handled = useRef<ActionResult<T> | null>(null);
 
   useEffect(() => {
     if (!state || state === handled.current || !state.ok) return;
     handled.current = state;
     form.current?.reset();
-    if (invalidates) void queryClient.invalidateQueries({ queryKey: invalidates });
+    if (invalidates) void afterWrite(invalidates);
     onSuccess?.(state.data);
-  }, [state, invalidates, onSuccess, queryClient]);
+  }, [state, invalidates, onSuccess, afterWrite]);
 
   const submit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
@@ -15,7 +14,6 @@ export const updateAlertMappingAction = defineAction({
     const fieldErrors = await mappingCatalogueErrors(db, input);
     if (Object.keys(fieldErrors).length > 0) throw new DomainError("Some fields need attention.", fieldErrors);
     await setAlertMapping(db, input, user);
-    revalidatePath("/settings/alerts");
   },
   message: "Alert mapping saved.",
 });

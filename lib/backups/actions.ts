@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db/client";
 import { setStalenessSettings, stalenessSettingsSchema } from "./staleness-settings";
@@ -11,7 +10,6 @@ export const updateStalenessSettingsAction = defineAction({
   input: stalenessSettingsSchema,
   async run(input, { user }) {
     await setStalenessSettings(db, input, user);
-    revalidatePath("/backups");
     return input.severityKey;
   },
   message: (severityKey) => `Backups older than the RPO now open ${severityKey} incidents.`,

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { formatDuration } from "@/lib/config/duration";
 import type { Db } from "@/lib/db/client";
 import { declareIncidentIn } from "@/lib/command/lifecycle";
-import { formatSpan, formatTimestamp } from "@/lib/incidents/format";
+import { formatSpan, formatTimestamp } from "@/lib/format/time";
 import { getObjectives } from "@/lib/incidents/objectives";
 import { incidentTimeline } from "@/lib/incidents/events";
 import { lockIncident } from "@/lib/timeline/incident";

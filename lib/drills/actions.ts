@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import type { SessionUser } from "@/lib/auth/session";
@@ -14,7 +15,12 @@ export const recordDrillRunAction = defineAction({
   name: "drills.record",
   role: "responder",
   input: recordDrillSchema,
-  run: (input, { user }) => recordDrillRun(db, input, actor(user)),
+  // A drill run publishes no live change: the page that shows it is rendered again with the answer.
+  async run(input, { user }) {
+    const run = await recordDrillRun(db, input, actor(user));
+    revalidatePath("/drills");
+    return run;
+  },
   message: "Drill run recorded.",
 });
 

@@ -9,11 +9,6 @@ export const healthReportSchema = z.discriminatedUnion("database", [
 
 export type HealthReport = z.infer<typeof healthReportSchema>;
 
-// The live stream's "workers" message invalidates `healthKeys.all`.
-export const healthKeys = {
-  all: ["health"] as const,
-};
-
 /** The health answer in a response, or null when it is none (a proxy's error page, a server that is not Firebreak). */
 export async function readHealth(response: Response): Promise<HealthReport | null> {
   const body: unknown = await response.json().catch(() => null);

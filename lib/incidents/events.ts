@@ -1,5 +1,5 @@
 import { timelineOf, type EventText } from "@/lib/timeline/events";
-import { formatSpan } from "./format";
+import { formatSpan } from "@/lib/format/time";
 import { incidentRoleLabel, type IncidentRoleName } from "./rules";
 
 // The incident lifecycle's own timeline events and how each reads.

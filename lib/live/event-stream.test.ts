@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { changeEventStream, endOpenStreams, HEARTBEAT_MS, RETRY_MS } from "./event-stream";
+import { changeEventStream, endOpenStreams, HEARTBEAT_MS, RETRY_MS, SINCE_MARGIN_MS } from "./event-stream";
 import type { Subscriber } from "./listener";
 
 // The stream a browser's EventSource reads, with the listener replaced by a hand-driven one.
@@ -35,6 +35,27 @@ describe("changeEventStream", () => {
     listener.send({ topic: "incident", id });
     listener.send({ topic: "resync" });
     expect(await readText(reader)).toBe(`data: {"topic":"incident","id":"${id}"}\n\n`);
+    expect(await readText(reader)).toBe(`data: {"topic":"resync"}\n\n`);
+  });
+
+  it("sends first what changed since the browser's data was read, with when the server heard it", async () => {
+    const listener = fakeListener();
+    const id = "6f1c2c5e-8f0a-4c55-9d63-2b1f4f0f7a10";
+    const asked: number[] = [];
+    const recent = (since: number) => {
+      asked.push(since);
+      return [{ change: { topic: "incident" as const, id }, at: 9_500 }];
+    };
+    const reader = changeEventStream({ signal: new AbortController().signal, subscribe: listener.subscribe, since: 10_000, recent }).getReader();
+    expect(await readText(reader)).toBe(`retry: ${RETRY_MS}\n\n`);
+    expect(await readText(reader)).toBe(`data: {"topic":"incident","id":"${id}","at":9500}\n\n`);
+    // A little before `since`: the render's clock and reads are not exactly this server's.
+    expect(asked).toEqual([10_000 - SINCE_MARGIN_MS]);
+  });
+
+  it("tells the browser to reload everything when it cannot know all that changed since", async () => {
+    const reader = changeEventStream({ signal: new AbortController().signal, subscribe: fakeListener().subscribe, since: 10_000, recent: () => null }).getReader();
+    await readText(reader);
     expect(await readText(reader)).toBe(`data: {"topic":"resync"}\n\n`);
   });
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { subscribe as subscribeToChanges, type LiveMessage, type Subscriber } from "./listener";
+import { changesSince, subscribe as subscribeToChanges, type HeardChange, type Subscriber } from "./listener";
+import type { LiveMessage } from "./message";
 import { watchWorkers } from "./worker-watch";
 
 // Server-sent events: one `data:` line of JSON per message, comments to keep proxies from closing an idle stream.
@@ -34,9 +35,16 @@ export function endOpenStreams(): void {
   shared.firebreakOpenStreams?.forEach((end) => end());
 }
 
-function encodeMessage(message: LiveMessage): string {
-  return `data: ${JSON.stringify(message)}\n\n`;
+/** A change goes with when this server heard it, which the browser sends back as `since` when it reconnects. */
+function encodeMessage(message: LiveMessage, at?: number): string {
+  return `data: ${JSON.stringify(at === undefined ? message : { ...message, at })}\n\n`;
 }
+
+/**
+ * How far before `since` a stream still sends what it heard: the page's reads and the clock of the
+ * server that rendered it are not exactly this server's. Sending a change twice costs one fetch.
+ */
+export const SINCE_MARGIN_MS = 2_000;
 
 /** Every message a stream carries: committed changes, and news of the workers. */
 function subscribeToAll(subscriber: Subscriber): () => void {
@@ -53,9 +61,15 @@ interface StreamOptions {
   signal: AbortSignal;
   subscribe?: (subscriber: Subscriber) => () => void;
   heartbeatMs?: number;
+  /**
+   * When the browser last knew the data (a server clock, ms): what changed since is sent first, or
+   * "resync" when this server cannot know it all. Absent: only what changes from now on.
+   */
+  since?: number;
+  recent?: (since: number) => HeardChange[] | null;
 }
 
-export function changeEventStream({ signal, subscribe = subscribeToAll, heartbeatMs = HEARTBEAT_MS }: StreamOptions): ReadableStream<Uint8Array> {
+export function changeEventStream({ signal, subscribe = subscribeToAll, heartbeatMs = HEARTBEAT_MS, since, recent = changesSince }: StreamOptions): ReadableStream<Uint8Array> {
   const streams = openStreams();
   const encoder = new TextEncoder();
   let stop = () => {};
@@ -63,7 +77,13 @@ export function changeEventStream({ signal, subscribe = subscribeToAll, heartbea
     start(controller) {
       const send = (text: string) => controller.enqueue(encoder.encode(text));
       send(`retry: ${RETRY_MS}\n\n`);
-      const unsubscribe = subscribe((message) => send(encodeMessage(message)));
+      // Subscribed before reading what was missed, so nothing falls between; a change both heard and sent again costs a fetch.
+      const unsubscribe = subscribe((message, at) => send(encodeMessage(message, at)));
+      if (since !== undefined) {
+        const missed = recent(since - SINCE_MARGIN_MS);
+        if (missed) for (const { change, at } of missed) send(encodeMessage(change, at));
+        else send(encodeMessage({ topic: "resync" }));
+      }
       const heartbeat = setInterval(() => send(": heartbeat\n\n"), heartbeatMs);
       const end = () => {
         stop();

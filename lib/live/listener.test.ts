@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
-import { closeChangeListener, LISTENER_APPLICATION_NAME, subscribe, type LiveMessage } from "./listener";
-import { CHANGES_CHANNEL, publishChange, type Change } from "./publish";
+import { changesSince, closeChangeListener, LISTENER_APPLICATION_NAME, subscribe } from "./listener";
+import type { Change, LiveMessage } from "./message";
+import { CHANGES_CHANNEL, publishChange } from "./publish";
 
 // Against the real PostgreSQL: NOTIFY travels only on commit, and the listener survives losing its connection.
 
@@ -86,6 +87,21 @@ describe("the change listener", () => {
     }
   });
 
+  it("keeps what it heard, so a stream opened later can be sent the changes since a time", async () => {
+    const since = Date.now();
+    const first = incidentChange();
+    const second = incidentChange();
+    await commitAndAwait(first);
+    await commitAndAwait(second);
+    const heard = changesSince(since);
+    expect(heard?.map((entry) => entry.change)).toEqual([first, second]);
+    expect(heard?.every((entry) => entry.at >= since)).toBe(true);
+    const [, secondHeard] = heard ?? [];
+    expect(changesSince(secondHeard!.at)?.map((entry) => entry.change)).toEqual([second]);
+    // Before it was listening, it cannot know what changed.
+    expect(changesSince(0)).toBeNull();
+  });
+
   it("reconnects after its connection is killed, asks subscribers to resync, and delivers later changes", async () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     const info = vi.spyOn(console, "info").mockImplementation(() => {});
@@ -97,6 +113,9 @@ describe("the change listener", () => {
       await expect.poll(async () => (await listeningBackends()).filter((pid) => pid !== killed)).toHaveLength(1);
       await expect.poll(() => received).toContainEqual({ topic: "resync" });
       expect(error).toHaveBeenCalledWith(expect.stringContaining("lost its database connection"));
+
+      // What was committed while it was away is unknown: a stream asking for it is told to resync.
+      expect(changesSince(Date.now() - 60_000)).toBeNull();
 
       const change = incidentChange();
       await commitAndAwait(change);

@@ -1,26 +1,23 @@
 import "server-only";
 import pg from "pg";
-import { z } from "zod";
 import { requireSetting } from "@/lib/env";
-import { CHANGES_CHANNEL, type Change } from "./publish";
+import { changeSchema, parseMessage, type Change, type LiveMessage } from "./message";
+import { CHANGES_CHANNEL } from "./publish";
 
 // One LISTEN connection per web process, shared by every open event stream in it.
 
-/**
- * A change; "you may have missed changes: reload everything" after the connection was lost; or
- * "the number of live workers changed", from this process's own watch (worker-watch.ts).
- */
-export type LiveMessage = Change | { topic: "resync" } | { topic: "workers" };
-export type Subscriber = (message: LiveMessage) => void;
+/** `at` is when this process heard a change (its clock, ms); absent for its own messages. */
+export type Subscriber = (message: LiveMessage, at?: number) => void;
 
-// Unknown keys are dropped, so a stream only ever carries a topic and an id.
-const changeSchema = z.discriminatedUnion("topic", [
-  z.object({ topic: z.literal("incident"), id: z.uuid() }),
-  z.object({ topic: z.literal("settings") }),
-  z.object({ topic: z.literal("run"), id: z.uuid() }),
-  z.object({ topic: z.literal("postmortem"), id: z.uuid() }),
-  z.object({ topic: z.literal("backups") }),
-]);
+export interface HeardChange {
+  change: Change;
+  at: number;
+}
+
+// What a listener keeps of what it heard, so a stream opened after a page was read can be sent the
+// changes in between rather than "reload everything".
+const RECENT_MS = 5 * 60_000;
+const RECENT_MAX = 10_000;
 
 /** Found in pg_stat_activity under this name. */
 export const LISTENER_APPLICATION_NAME = "firebreak-live";
@@ -28,17 +25,6 @@ export const LISTENER_APPLICATION_NAME = "firebreak-live";
 const FIRST_RETRY_MS = 250;
 // Every 2 s at most while the database is away: live pages catch up within seconds of its return.
 const MAX_RETRY_MS = 2_000;
-
-function parseChange(payload: string | undefined): Change | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(payload ?? "");
-  } catch {
-    return null;
-  }
-  const parsed = changeSchema.safeParse(json);
-  return parsed.success ? parsed.data : null;
-}
 
 class ChangeListener {
   private readonly subscribers = new Set<Subscriber>();
@@ -49,6 +35,9 @@ class ChangeListener {
   private missedChanges = true;
   private started = false;
   private closed = false;
+  private recent: HeardChange[] = [];
+  // Since when `recent` holds every change committed (this process's clock); null while not listening.
+  private heardFrom: number | null = null;
 
   constructor(private readonly connectionString: string) {}
 
@@ -95,6 +84,8 @@ class ChangeListener {
     this.failures = 0;
     if (this.missedChanges) {
       this.missedChanges = false;
+      this.recent = [];
+      this.heardFrom = Date.now();
       this.broadcast({ topic: "resync" });
     }
   }
@@ -103,6 +94,7 @@ class ChangeListener {
     if (this.client !== client || this.closed) return;
     this.client = null;
     this.missedChanges = true;
+    this.heardFrom = null;
     void client.end().catch(() => undefined);
     const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** this.failures);
     this.failures += 1;
@@ -112,18 +104,38 @@ class ChangeListener {
   }
 
   private deliver(payload: string | undefined): void {
-    const change = parseChange(payload);
+    const change = parseMessage(changeSchema, payload);
     if (!change) {
       console.warn(`[live] ignored a malformed change notification: ${String(payload).slice(0, 200)}`);
       return;
     }
-    this.broadcast(change);
+    const at = Date.now();
+    this.remember({ change, at });
+    this.broadcast(change, at);
   }
 
-  private broadcast(message: LiveMessage): void {
+  /** Every change heard at `since` or later, or null when this listener cannot know them all. */
+  changesSince(since: number): HeardChange[] | null {
+    if (this.heardFrom === null || since < this.heardFrom) return null;
+    return this.recent.filter((heard) => heard.at >= since);
+  }
+
+  private remember(heard: HeardChange): void {
+    this.recent.push(heard);
+    const forgetBefore = heard.at - RECENT_MS;
+    let drop = Math.max(0, this.recent.length - RECENT_MAX);
+    while (drop < this.recent.length && (this.recent[drop]?.at ?? 0) < forgetBefore) drop += 1;
+    const lastForgotten = this.recent[drop - 1];
+    if (!lastForgotten) return;
+    // What was forgotten can no longer be sent: from now on, only later changes are known in full.
+    this.heardFrom = Math.max(this.heardFrom ?? 0, lastForgotten.at + 1);
+    this.recent = this.recent.slice(drop);
+  }
+
+  private broadcast(message: LiveMessage, at?: number): void {
     for (const subscriber of this.subscribers) {
       try {
-        subscriber(message);
+        subscriber(message, at);
       } catch (error) {
         console.error("[live] a subscriber failed", error);
       }
@@ -137,6 +149,11 @@ const cache = globalThis as unknown as { firebreakChangeListener?: ChangeListene
 export function subscribe(subscriber: Subscriber): () => void {
   cache.firebreakChangeListener ??= new ChangeListener(requireSetting("DATABASE_URL"));
   return cache.firebreakChangeListener.subscribe(subscriber);
+}
+
+/** Every change this process heard at `since` or later (its clock), or null when it cannot know them all. */
+export function changesSince(since: number): HeardChange[] | null {
+  return cache.firebreakChangeListener?.changesSince(since) ?? null;
 }
 
 /** Closes this process's listening connection; the next `subscribe` opens a new one. */

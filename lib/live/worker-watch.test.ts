@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { countLiveWorkers } from "@/lib/health/workers";
-import type { LiveMessage } from "./listener";
+import type { LiveMessage } from "./message";
 import { WorkerWatch } from "./worker-watch";
 
 // Against the real PostgreSQL, with a short interval: heartbeats written and aged by hand.

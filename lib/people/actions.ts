@@ -1,8 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
-import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { saveSeverityAudience } from "./audiences";
 import { createContact, deleteContact, updateContact } from "./contacts";
@@ -20,20 +18,15 @@ import {
 } from "./schemas";
 import { addTeamMember, createTeam, deleteTeam, removeTeamMember, renameTeam, setTeamLead } from "./teams";
 
-// People and routing are settings: only admins change them. Teams show on the overview and the
-// incident filters too, so every page is refreshed.
-const actor = (user: SessionUser) => (user);
-const refresh = () => revalidatePath("/", "layout");
+// People and routing are settings: only admins change them. Each change is published as a
+// "settings" change, which renders again whichever page shows it (teams show on the overview and
+// the incident filters too).
 
 export const createContactAction = defineAction({
   name: "people.create-contact",
   role: "admin",
   input: newContactSchema,
-  async run(input, { user }) {
-    const contact = await createContact(db, input, actor(user));
-    refresh();
-    return contact;
-  },
+  run: (input, { user }) => createContact(db, input, user),
   message: (contact) => `Added ${contact.name}.`,
 });
 
@@ -41,11 +34,7 @@ export const updateContactAction = defineAction({
   name: "people.update-contact",
   role: "admin",
   input: contactUpdateSchema,
-  async run(input, { user }) {
-    const contact = await updateContact(db, input, actor(user));
-    refresh();
-    return contact;
-  },
+  run: (input, { user }) => updateContact(db, input, user),
   message: (contact) => `Saved ${contact.name}.`,
 });
 
@@ -53,11 +42,7 @@ export const deleteContactAction = defineAction({
   name: "people.delete-contact",
   role: "admin",
   input: contactRefSchema,
-  async run(input, { user }) {
-    const contact = await deleteContact(db, input, actor(user));
-    refresh();
-    return contact;
-  },
+  run: (input, { user }) => deleteContact(db, input, user),
   message: (contact) => `Removed ${contact.name}.`,
 });
 
@@ -65,11 +50,7 @@ export const createTeamAction = defineAction({
   name: "people.create-team",
   role: "admin",
   input: newTeamSchema,
-  async run(input, { user }) {
-    const team = await createTeam(db, input, actor(user));
-    refresh();
-    return team;
-  },
+  run: (input, { user }) => createTeam(db, input, user),
   message: (team) => `Created ${team.name}.`,
 });
 
@@ -77,11 +58,7 @@ export const renameTeamAction = defineAction({
   name: "people.rename-team",
   role: "admin",
   input: teamRenameSchema,
-  async run(input, { user }) {
-    const team = await renameTeam(db, input, actor(user));
-    refresh();
-    return team;
-  },
+  run: (input, { user }) => renameTeam(db, input, user),
   message: (team) => `Renamed to ${team.name}.`,
 });
 
@@ -89,11 +66,7 @@ export const deleteTeamAction = defineAction({
   name: "people.delete-team",
   role: "admin",
   input: teamRefSchema,
-  async run(input, { user }) {
-    const team = await deleteTeam(db, input, actor(user));
-    refresh();
-    return team;
-  },
+  run: (input, { user }) => deleteTeam(db, input, user),
   message: (team) => `Deleted ${team.name}.`,
 });
 
@@ -102,8 +75,7 @@ export const addTeamMemberAction = defineAction({
   role: "admin",
   input: membershipSchema,
   async run(input, { user }) {
-    const { team, contact } = await addTeamMember(db, input, actor(user));
-    refresh();
+    const { team, contact } = await addTeamMember(db, input, user);
     return { team: team.name, contact: contact.name };
   },
   message: ({ team, contact }) => `${contact} is on ${team}.`,
@@ -114,8 +86,7 @@ export const removeTeamMemberAction = defineAction({
   role: "admin",
   input: membershipSchema,
   async run(input, { user }) {
-    const { team, contact } = await removeTeamMember(db, input, actor(user));
-    refresh();
+    const { team, contact } = await removeTeamMember(db, input, user);
     return { team: team.name, contact: contact.name };
   },
   message: ({ team, contact }) => `${contact} left ${team}.`,
@@ -126,8 +97,7 @@ export const setTeamLeadAction = defineAction({
   role: "admin",
   input: membershipSchema,
   async run(input, { user }) {
-    const { team, contact } = await setTeamLead(db, input, actor(user));
-    refresh();
+    const { team, contact } = await setTeamLead(db, input, user);
     return { team: team.name, contact: contact.name };
   },
   message: ({ team, contact }) => `${contact} leads ${team}.`,
@@ -138,8 +108,7 @@ export const saveEscalationPolicyAction = defineAction({
   role: "admin",
   input: policyInputSchema,
   async run(input, { user }) {
-    const team = await saveEscalationPolicy(db, input, actor(user));
-    refresh();
+    const team = await saveEscalationPolicy(db, input, user);
     return { name: team.name };
   },
   message: (team) => `Escalation policy of ${team.name} saved.`,
@@ -150,8 +119,7 @@ export const saveSeverityAudienceAction = defineAction({
   role: "admin",
   input: audienceSchema,
   async run(input, { user }) {
-    const severity = await saveSeverityAudience(db, input, actor(user));
-    refresh();
+    const severity = await saveSeverityAudience(db, input, user);
     return { key: severity.key };
   },
   message: (severity) => `Saved who ${severity.key} incidents page.`,

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db/client";
@@ -28,8 +27,6 @@ export const updateObjectivesAction = defineAction({
       { rtoSeconds: input.rtoMinutes * 60, rpoSeconds: input.rpoMinutes * 60, mtdSeconds: input.mtdMinutes * 60 },
       user,
     );
-    revalidatePath("/settings");
-    revalidatePath("/incidents", "layout");
   },
   message: "Recovery objectives saved.",
 });

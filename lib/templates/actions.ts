@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db/client";
 import { templateKeySchema, saveTemplateSchema } from "./schemas";
@@ -12,7 +11,6 @@ export const saveTemplateAction = defineAction({
   input: saveTemplateSchema,
   async run(input, { user }) {
     await saveTemplate(db, input, user);
-    revalidatePath("/settings/templates");
   },
   message: "Template saved.",
 });
@@ -23,7 +21,6 @@ export const resetTemplateAction = defineAction({
   input: templateKeySchema,
   async run(input, { user }) {
     await resetTemplate(db, input, user);
-    revalidatePath("/settings/templates");
   },
   message: "Back to the plan's text.",
 });

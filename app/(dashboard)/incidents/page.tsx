@@ -8,12 +8,14 @@ import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { parseIncidentFilters } from "@/lib/incidents/filters";
 import { listIncidents } from "@/lib/incidents/queries";
+import { readStartedAt } from "@/lib/live/rendered";
 import { listSeverityLevels, listSystems, listTeams } from "@/lib/plan/queries";
 
 export const metadata: Metadata = { title: "Incidents" };
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = parseIncidentFilters(await searchParams);
+  const at = readStartedAt();
   const [user, page, severities, systems, teams] = await Promise.all([currentUser(), listIncidents(db, filters), listSeverityLevels(), listSystems(), listTeams()]);
   return (
     <>
@@ -31,7 +33,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         systems={systems.map((system) => ({ key: system.key, name: system.name }))}
         teams={teams.map((team) => ({ key: team.key, name: team.name }))}
       />
-      <IncidentList filters={filters} initial={page} />
+      <IncidentList filters={filters} initial={{ data: page, at }} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { db } from "@/lib/db/client";
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import { incidentsAwaitingPostmortem, listPostmortems } from "@/lib/postmortems/document/queries";
 
 export const metadata: Metadata = { title: "Post-mortems" };

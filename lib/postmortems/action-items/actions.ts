@@ -1,27 +1,19 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { createActionItemSchema, setActionItemStatusSchema, updateActionItemSchema } from "./schemas";
-import { actionItemStatusLabel, type ActionItemView } from "./view";
+import { actionItemStatusLabel } from "./view";
 import { createActionItem, updateActionItem } from "./write";
 
 const actor = (user: SessionUser) => ({ id: user.id, email: user.email, name: user.name });
-
-// The list of every item and the item's own post-mortem both show it.
-function refresh(item: ActionItemView): ActionItemView {
-  revalidatePath("/action-items");
-  revalidatePath(`/postmortems/${item.postmortem.id}`);
-  return item;
-}
 
 export const createActionItemAction = defineAction({
   name: "postmortems.create-action-item",
   role: "responder",
   input: createActionItemSchema,
-  run: async ({ postmortemId, ...input }, { user }) => refresh(await createActionItem(db, postmortemId, input, actor(user))),
+  run: async ({ postmortemId, ...input }, { user }) => await createActionItem(db, postmortemId, input, actor(user)),
   message: (item) => `Added “${item.title}”.`,
 });
 
@@ -29,7 +21,7 @@ export const updateActionItemAction = defineAction({
   name: "postmortems.update-action-item",
   role: "responder",
   input: updateActionItemSchema,
-  run: async ({ id, ...changes }, { user }) => refresh(await updateActionItem(db, id, changes, actor(user))),
+  run: async ({ id, ...changes }, { user }) => await updateActionItem(db, id, changes, actor(user)),
   message: (item) => `Saved “${item.title}”.`,
 });
 
@@ -37,6 +29,6 @@ export const setActionItemStatusAction = defineAction({
   name: "postmortems.set-action-item-status",
   role: "responder",
   input: setActionItemStatusSchema,
-  run: async ({ id, status }, { user }) => refresh(await updateActionItem(db, id, { status }, actor(user))),
+  run: async ({ id, status }, { user }) => await updateActionItem(db, id, { status }, actor(user)),
   message: (item) => `“${item.title}” is ${actionItemStatusLabel[item.status].toLowerCase()}.`,
 });

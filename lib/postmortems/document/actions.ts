@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import type { SessionUser } from "@/lib/auth/session";
@@ -14,11 +13,7 @@ export const createPostmortemAction = defineAction({
   name: "postmortems.create",
   role: "responder",
   input: z.object({ incidentId: z.uuid("Incident must be an incident's id") }),
-  async run(input, { user }) {
-    const result = await createPostmortem(db, input.incidentId, actor(user));
-    revalidatePath(`/incidents/${input.incidentId}`);
-    return result;
-  },
+  run: (input, { user }) => createPostmortem(db, input.incidentId, actor(user)),
   message: (result) => (result.created ? "Post-mortem started from the template." : "This incident already has a post-mortem."),
 });
 

@@ -2,7 +2,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { eventSubject } from "@/lib/timeline/events";
 import { describeEvent } from "../timeline";
-import { formatSpan, formatTimestamp } from "@/lib/incidents/format";
+import { formatSpan, formatTimestamp } from "@/lib/format/time";
 import { getObjectives } from "@/lib/incidents/objectives";
 import { getIncident, type IncidentDetail } from "@/lib/incidents/queries";
 import { type TimelineEvent } from "@/lib/timeline/events";

@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/incidents/format";
+import { formatTimestamp } from "@/lib/format/time";
 import { actionItemKindLabel, actionItemPriorityLabel, actionItemStatusLabel, type ActionItemView } from "@/lib/postmortems/action-items/view";
 import { postmortemStatusLabel, type PostmortemDetail } from "./queries";
 

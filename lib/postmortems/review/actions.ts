@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import type { SessionUser } from "@/lib/auth/session";
@@ -10,11 +9,6 @@ import { publishPostmortem, reopenPostmortem, setApproval, setReviewers, submitF
 const actor = (user: SessionUser) => ({ id: user.id, email: user.email, name: user.name });
 
 const postmortemIdSchema = z.object({ postmortemId: z.uuid("Post-mortem must be a post-mortem's id") });
-
-const revalidate = (postmortemId: string) => {
-  revalidatePath(`/postmortems/${postmortemId}`);
-  revalidatePath("/postmortems");
-};
 
 export const setReviewersAction = defineAction({
   name: "postmortems.reviewers",
@@ -27,7 +21,6 @@ export const setReviewersAction = defineAction({
   }),
   async run(input, { user }) {
     await setReviewers(db, input.postmortemId, input.reviewerIds, actor(user));
-    revalidate(input.postmortemId);
   },
   message: "Reviewers saved.",
 });
@@ -38,7 +31,6 @@ export const submitForReviewAction = defineAction({
   input: postmortemIdSchema,
   async run(input, { user }) {
     await submitForReview(db, input.postmortemId, actor(user));
-    revalidate(input.postmortemId);
   },
   message: "Sent for review.",
 });
@@ -49,7 +41,6 @@ export const setApprovalAction = defineAction({
   input: postmortemIdSchema.extend({ approved: z.enum(["true", "false"], "Approved must be true or false").transform((value) => value === "true") }),
   async run(input, { user }) {
     await setApproval(db, input.postmortemId, input.approved, actor(user));
-    revalidate(input.postmortemId);
   },
   message: "Review recorded.",
 });
@@ -58,11 +49,7 @@ export const publishPostmortemAction = defineAction({
   name: "postmortems.publish",
   role: "commander",
   input: postmortemIdSchema,
-  async run(input, { user }) {
-    const result = await publishPostmortem(db, input.postmortemId, actor(user));
-    revalidate(input.postmortemId);
-    return result;
-  },
+  run: (input, { user }) => publishPostmortem(db, input.postmortemId, actor(user)),
   message: ({ notified }) => `Published. ${notified === 1 ? "1 stakeholder" : `${notified} stakeholders`} emailed.`,
 });
 
@@ -72,7 +59,6 @@ export const reopenPostmortemAction = defineAction({
   input: postmortemIdSchema,
   async run(input, { user }) {
     await reopenPostmortem(db, input.postmortemId, actor(user));
-    revalidate(input.postmortemId);
   },
   message: "Reopened as a draft.",
 });

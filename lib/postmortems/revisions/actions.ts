@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db/client";
@@ -18,7 +17,6 @@ export const restoreRevisionAction = defineAction({
   }),
   async run(input, { user }) {
     const number = await restoreRevision(db, input.postmortemId, input.number, { id: user.id, email: user.email, name: user.name });
-    revalidatePath(`/postmortems/${input.postmortemId}`);
     return { number, restoredFrom: input.number };
   },
   message: ({ number, restoredFrom }) => `Revision ${restoredFrom} restored as revision ${number}.`,

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db/client";
@@ -13,7 +12,6 @@ export const savePostmortemTemplateAction = defineAction({
   input: z.object({ text: postmortemTemplateSchema }),
   async run({ text }, { user }) {
     await setPostmortemTemplate(db, text, user);
-    revalidatePath("/settings/postmortem-template");
   },
   message: "Template saved: new post-mortems start from it.",
 });

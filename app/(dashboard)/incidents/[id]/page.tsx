@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { getObjectives } from "@/lib/incidents/objectives";
 import { listResponders } from "@/lib/incidents/people";
 import { getIncident } from "@/lib/incidents/queries";
+import { readStartedAt } from "@/lib/live/rendered";
 import { getIncidentPaging } from "@/lib/paging/queries";
 import { listSeverityLevels } from "@/lib/plan/queries";
 import { listRunbooks, listRuns } from "@/lib/runbooks/queries";
@@ -16,6 +17,7 @@ export const metadata: Metadata = { title: "Incident" };
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
+  const at = readStartedAt();
   const [user, incident, paging, objectives, severities, people, runbooks, runs] = await Promise.all([
     currentUser(),
     getIncident(db, id.data),
@@ -30,8 +32,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   if (!incident || !paging) notFound();
   return (
     <IncidentView
-      initial={incident}
-      paging={paging}
+      initial={{ data: incident, at }}
+      paging={{ data: paging, at }}
       objectives={objectives}
       role={user.role}
       choices={{ severities: severities.map((level) => ({ id: level.id, key: level.key })), people }}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatSpan, formatTimestamp } from "./format";
+import { formatSpan, formatTimestamp } from "./time";
 
 describe("formatSpan", () => {
   it("reads like a countdown", () => {
