@@ -205,7 +205,7 @@ async function main() {
   const pages = await judgePages(db, await sandbox.messages({ provider: "twilio" }), cutoff);
   const alertVerdict = await judgeAlerts(db, alerts.alerts.values());
   const runs = await judgeRuns(db, longRun.id);
-  const escalations = await judgeEscalations(db, faults);
+  const escalations = await judgeEscalations(db, faults, TARGETS.baselineLateMs);
   const stats = await sandbox.stats();
   const acked = acks.acks.filter((ack) => ack.acceptedAt !== undefined);
   const ackedInDb = await db.incident.count({ where: { number: { in: acked.map((ack) => ack.incidentNumber) }, acknowledgedAt: { not: null } } });

@@ -122,10 +122,24 @@ function placeAmongFaults(at: number, windows: FaultWindow[]): string {
 }
 
 /**
+ * The fault a step due at `due`, fired at `firedAt`, fell into: one under way when it fell due, or
+ * one that began less than `onTimeMs` after, before it fired. A step due 0.2 s before PostgreSQL
+ * stopped was not late yet when it stopped; it is measured against the return like those due during.
+ */
+function faultOf(due: number, firedAt: number, windows: FaultWindow[], onTimeMs: number): FaultWindow | undefined {
+  return windows.find((window) => {
+    const start = window.start.getTime();
+    if (due > window.end.getTime()) return false;
+    return due >= start || (start - due < onTimeMs && firedAt >= start);
+  });
+}
+
+/**
  * Each escalation step after the first is due ESCALATION_STEP_MINUTES after the one before fired
  * (its first page's queue time); how late it fired, grouped by what was happening when it fell due.
+ * `onTimeMs` is the calm target: a step is not late until then.
  */
-export async function judgeEscalations(db: Db, windows: FaultWindow[]): Promise<EscalationVerdict> {
+export async function judgeEscalations(db: Db, windows: FaultWindow[], onTimeMs: number): Promise<EscalationVerdict> {
   const fired = await db.$queryRaw<{ escalationId: string; round: number; step: number; at: Date }[]>`
     SELECT p."escalationId", p.round, p.step, min(p."queuedAt") AS at
       FROM "Page" p JOIN "Escalation" e ON e.id = p."escalationId"
@@ -138,7 +152,7 @@ export async function judgeEscalations(db: Db, windows: FaultWindow[]): Promise<
     const previous = fired[index - 1];
     if (!previous || previous.escalationId !== step.escalationId || step.step <= 1) continue;
     const due = previous.at.getTime() + ESCALATION_STEP_MINUTES * 60_000;
-    const window = windows.find((candidate) => due >= candidate.start.getTime() && due <= candidate.end.getTime());
+    const window = faultOf(due, step.at.getTime(), windows, onTimeMs);
     const late = step.at.getTime() - (window?.kind === "database" ? Math.max(due, window.end.getTime()) : due);
     if (!window && due < firstFault) groups.baseline.push(late);
     else if (!window) {
