@@ -2,7 +2,7 @@
 
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
-import { parseMessage, streamMessageSchema } from "@/lib/live/message";
+import { CLOCK_MARGIN_MS, parseMessage, streamMessageSchema } from "@/lib/live/message";
 import { overlaps, staleKeys } from "@/lib/live/query-keys";
 import { useSerialRefresh } from "./use-serial-refresh";
 
@@ -16,6 +16,8 @@ const OWN_CHANGE_WAIT_MS = 5_000;
 // How long the tab remembers which data changed when: long enough for a page read before a change
 // and drawn after it (a navigation racing the stream) to learn it is behind.
 const HEARD_KEEP_MS = 60_000;
+// Forgetting is a pass over what is kept: done once it holds this many keys, not at every message.
+const HEARD_PRUNE_SIZE = 500;
 
 /** What a tab's live data offers the views and forms in it. */
 export interface Live {
@@ -24,7 +26,7 @@ export interface Live {
    * none comes. Settles once the data is fetched again.
    */
   afterWrite(key: QueryKey): Promise<void>;
-  /** Whether a change to data under `key` was heard at `at` (a server clock, ms) or later. */
+  /** Whether a change to data under `key` was heard at `at` (a server clock, ms) or later, give or take the clocks' margin. */
   heardSince(key: QueryKey, at: number): boolean;
 }
 
@@ -44,7 +46,8 @@ export function useAfterWrite(): (key: QueryKey) => Promise<void> {
 
 interface TabState {
   connected: boolean;
-  heard: { key: QueryKey; at: number }[];
+  /** The last time each key was named by a change, by the key's text: bounded by the records changed lately. */
+  heard: Map<string, { key: QueryKey; at: number }>;
   waiting: { key: QueryKey; timer: number; done: () => void }[];
   invalidate: (keys: readonly QueryKey[] | null) => Promise<void>;
 }
@@ -64,7 +67,7 @@ export function LiveData({ since, children }: { since: number; children: React.R
   const [status, setStatus] = useState<LiveStatus>("connecting");
   // The first render's: a refreshed layout brings a new one, and the stream must not reconnect for it.
   const [firstSince] = useState(since);
-  const tab = useRef<TabState>({ connected: false, heard: [], waiting: [], invalidate: async () => {} });
+  const tab = useRef<TabState>({ connected: false, heard: new Map(), waiting: [], invalidate: async () => {} });
 
   useEffect(() => {
     const state = tab.current;
@@ -133,8 +136,10 @@ export function LiveData({ since, children }: { since: number; children: React.R
       if (message.at !== undefined && keys) {
         lastAt = Math.max(lastAt, message.at);
         const forgetBefore = lastAt - HEARD_KEEP_MS;
-        state.heard = state.heard.filter((heard) => heard.at >= forgetBefore);
-        for (const key of keys) state.heard.push({ key, at: message.at });
+        for (const key of keys) state.heard.set(JSON.stringify(key), { key, at: message.at });
+        if (state.heard.size > HEARD_PRUNE_SIZE) {
+          for (const [text, heard] of state.heard) if (heard.at < forgetBefore) state.heard.delete(text);
+        }
       }
       // Only the worker banner reads it, and only admins' and commanders' pages have one: nothing to refresh elsewhere.
       const refetched = message.topic === "workers" ? queryClient.invalidateQueries({ queryKey: keys?.[0] }) : state.invalidate(keys);
@@ -219,7 +224,8 @@ export function LiveData({ since, children }: { since: number; children: React.R
         });
       },
       heardSince(key, at) {
-        return tab.current.heard.some((heard) => heard.at >= at && overlaps(heard.key, key));
+        for (const heard of tab.current.heard.values()) if (heard.at >= at - CLOCK_MARGIN_MS && overlaps(heard.key, key)) return true;
+        return false;
       },
     }),
     [],

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { changeEventStream, endOpenStreams, HEARTBEAT_MS, RETRY_MS, SINCE_MARGIN_MS } from "./event-stream";
+import { changeEventStream, endOpenStreams, HEARTBEAT_MS, RETRY_MS } from "./event-stream";
+import { CLOCK_MARGIN_MS } from "./message";
 import type { Subscriber } from "./listener";
 
 // The stream a browser's EventSource reads, with the listener replaced by a hand-driven one.
@@ -50,7 +51,7 @@ describe("changeEventStream", () => {
     expect(await readText(reader)).toBe(`retry: ${RETRY_MS}\n\n`);
     expect(await readText(reader)).toBe(`data: {"topic":"incident","id":"${id}","at":9500}\n\n`);
     // A little before `since`: the render's clock and reads are not exactly this server's.
-    expect(asked).toEqual([10_000 - SINCE_MARGIN_MS]);
+    expect(asked).toEqual([10_000 - CLOCK_MARGIN_MS]);
   });
 
   it("tells the browser to reload everything when it cannot know all that changed since", async () => {

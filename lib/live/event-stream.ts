@@ -1,6 +1,6 @@
 import "server-only";
 import { changesSince, subscribe as subscribeToChanges, type HeardChange, type Subscriber } from "./listener";
-import type { LiveMessage } from "./message";
+import { CLOCK_MARGIN_MS, type LiveMessage } from "./message";
 import { watchWorkers } from "./worker-watch";
 
 // Server-sent events: one `data:` line of JSON per message, comments to keep proxies from closing an idle stream.
@@ -40,12 +40,6 @@ function encodeMessage(message: LiveMessage, at?: number): string {
   return `data: ${JSON.stringify(at === undefined ? message : { ...message, at })}\n\n`;
 }
 
-/**
- * How far before `since` a stream still sends what it heard: the page's reads and the clock of the
- * server that rendered it are not exactly this server's. Sending a change twice costs one fetch.
- */
-export const SINCE_MARGIN_MS = 2_000;
-
 /** Every message a stream carries: committed changes, and news of the workers. */
 function subscribeToAll(subscriber: Subscriber): () => void {
   const unsubscribeFromChanges = subscribeToChanges(subscriber);
@@ -80,7 +74,7 @@ export function changeEventStream({ signal, subscribe = subscribeToAll, heartbea
       // Subscribed before reading what was missed, so nothing falls between; a change both heard and sent again costs a fetch.
       const unsubscribe = subscribe((message, at) => send(encodeMessage(message, at)));
       if (since !== undefined) {
-        const missed = recent(since - SINCE_MARGIN_MS);
+        const missed = recent(since - CLOCK_MARGIN_MS);
         if (missed) for (const { change, at } of missed) send(encodeMessage(change, at));
         else send(encodeMessage({ topic: "resync" }));
       }

@@ -34,5 +34,12 @@ export function parseMessage<T>(schema: z.ZodType<T>, text: string | undefined):
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * How far apart two servers' clocks, and a page's reads and the time it took, may be: a change heard
+ * this long before a page's data was read is still taken as one it may have missed. Getting one
+ * twice costs a fetch; missing one leaves a page behind.
+ */
+export const CLOCK_MARGIN_MS = 2_000;
+
 /** A message as the stream sends it: a change goes with when the server heard it (its clock, ms). */
 export const streamMessageSchema = z.intersection(liveMessageSchema, z.object({ at: z.number().optional() }));
