@@ -24,13 +24,17 @@ interface LiveDataOptions<T> {
 export function useLiveData<T>({ queryKey, url, read = fetchJson<T>, initial }: LiveDataOptions<T>): T {
   const queryClient = useQueryClient();
   const live = useLive();
-  // Before the first read, as hydration would: the query below must see the render, not the older copy.
-  useState(() => {
+  // Before the first read of each key (a list's filters change the key), as hydration would: the
+  // query below must see the render, not an older copy.
+  const key = JSON.stringify(queryKey);
+  const [hydrated, setHydrated] = useState<string | null>(null);
+  if (hydrated !== key) {
+    setHydrated(key);
     const cached = queryClient.getQueryState(queryKey);
     if (cached && (cached.isInvalidated || cached.dataUpdatedAt < initial.at)) {
       queryClient.setQueryData(queryKey, initial.data, { updatedAt: initial.at });
     }
-  });
+  }
   const { data } = useQuery({
     queryKey,
     queryFn: () => read(url),
@@ -39,7 +43,6 @@ export function useLiveData<T>({ queryKey, url, read = fetchJson<T>, initial }: 
   });
   // A change the stream reported after the server read this data, and before this view was drawn
   // (a navigation races the stream), is fetched once.
-  const key = JSON.stringify(queryKey);
   useEffect(() => {
     if (live?.heardSince(queryKey, initial.at)) void queryClient.invalidateQueries({ queryKey });
     // queryKey is compared by its text, `key`.
