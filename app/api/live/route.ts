@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 const liveQuery = z.object({
   // When the browser's data was read (a server clock, ms since the epoch): changes heard since are sent first.
-  since: z.coerce.number().int().nonnegative().optional(),
+  since: z.coerce.number("Since must be a time in milliseconds since the epoch").int("Since must be a whole number of milliseconds").nonnegative("Since must not be negative").optional(),
 });
 
 // Every role may watch: a message says only which incident changed (or that settings did), never how.
