@@ -76,6 +76,7 @@ export function LiveData({ since, children }: { since: number; children: React.R
     let failures = 0;
     // The last change heard, on the server's clock: where a new connection picks up.
     let lastAt = firstSince;
+    let pruneAtSize = HEARD_PRUNE_SIZE;
     // Aborted on unmount: ends a retry in flight, and anything scheduled after.
     const mounted = new AbortController();
 
@@ -137,8 +138,10 @@ export function LiveData({ since, children }: { since: number; children: React.R
         lastAt = Math.max(lastAt, message.at);
         const forgetBefore = lastAt - HEARD_KEEP_MS;
         for (const key of keys) state.heard.set(JSON.stringify(key), { key, at: message.at });
-        if (state.heard.size > HEARD_PRUNE_SIZE) {
+        if (state.heard.size > pruneAtSize) {
           for (const [text, heard] of state.heard) if (heard.at < forgetBefore) state.heard.delete(text);
+          // A storm that keeps more keys fresh than that is pruned again only once they double.
+          pruneAtSize = Math.max(HEARD_PRUNE_SIZE, state.heard.size * 2);
         }
       }
       // Only the worker banner reads it, and only admins' and commanders' pages have one: nothing to refresh elsewhere.

@@ -18,6 +18,8 @@ export interface HeardChange {
 // changes in between rather than "reload everything".
 const RECENT_MS = 5 * 60_000;
 const RECENT_MAX = 10_000;
+const FORGET_BATCH = 1_000;
+const FORGET_SLACK_MS = 30_000;
 
 /** Found in pg_stat_activity under this name. */
 export const LISTENER_APPLICATION_NAME = "firebreak-live";
@@ -122,6 +124,10 @@ class ChangeListener {
 
   private remember(heard: HeardChange): void {
     this.recent.push(heard);
+    // Forgetting copies what is kept, so it is done in batches rather than at every change of a storm.
+    const oldest = this.recent[0];
+    const due = this.recent.length >= RECENT_MAX + FORGET_BATCH || (oldest !== undefined && oldest.at < heard.at - RECENT_MS - FORGET_SLACK_MS);
+    if (!due) return;
     const forgetBefore = heard.at - RECENT_MS;
     let drop = Math.max(0, this.recent.length - RECENT_MAX);
     while (drop < this.recent.length && (this.recent[drop]?.at ?? 0) < forgetBefore) drop += 1;
