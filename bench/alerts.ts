@@ -3,7 +3,8 @@
 // the existing build, with a worker paging through the provider sandbox as in production. 300
 // distinct alerts start firing one at a time; the post that brings a new (or newly resolved) alert
 // is sent twice at once, as an HA pair sends it; every other post resends alerts already firing.
-// Then checks that every firing alert a 2xx acknowledged has exactly one incident.
+// Then checks that every firing alert a 2xx acknowledged has exactly one incident. `--profile`
+// also prints where web, worker and PostgreSQL spent their CPU (bench/support/profile.ts).
 // Last line: `alerts-bench accepted=<n> incidents=<n> lost=<n> duplicates=<n> p50_ms=<n> p99_ms=<n> cpu_share=<n> list_p95_during_storm_ms=<n>`.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -26,6 +27,7 @@ import { startBenchDatabase } from "./support/database";
 import { formatMs } from "./support/latency";
 import { percentile, percentiles } from "./support/percentiles";
 import { processTreeCpuMs } from "./support/process-cpu";
+import { createProfiler, STATEMENT_STATISTICS } from "./support/profile";
 import { launchBenchServer } from "./support/server";
 import { signIn } from "./support/session";
 
@@ -47,7 +49,8 @@ async function main() {
   teardown.takeOverSignals();
   log(`machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.availableParallelism()} cores; Node ${process.version}; ${load()}`);
 
-  const database = await startBenchDatabase();
+  const profiler = await createProfiler(settings.profile);
+  const database = await startBenchDatabase(profiler && STATEMENT_STATISTICS);
   await teardown.own(database.stop);
   const db = createPrismaClient(database.url);
   await teardown.own(() => db.$disconnect());
@@ -61,13 +64,13 @@ async function main() {
   const ports = await Promise.all(Array.from({ length: settings.webInstances }, () => freePort()));
   const sandbox = await startSandbox({ target: `http://127.0.0.1:${ports[0]}` });
   await teardown.own(sandbox.stop);
-  const webs = ports.map((port) => launchBenchServer({ databaseUrl: database.url, authSecret, port }));
+  const webs = ports.map((port) => launchBenchServer({ databaseUrl: database.url, authSecret, port, env: profiler?.env }));
   for (const [index, web] of webs.entries()) {
     await teardown.own(web.stop);
     failureNotes.push(() => `--- last lines of web server ${index + 1}'s output ---\n${web.output()}`);
   }
   await Promise.all(webs.map((web) => web.ready()));
-  const worker = spawnWorker({ DATABASE_URL: database.url, AUTH_SECRET: authSecret, PUBLIC_URL: webs[0]!.baseUrl, FIREBREAK_DEMO: "false", ...sandbox.settings });
+  const worker = spawnWorker({ DATABASE_URL: database.url, AUTH_SECRET: authSecret, PUBLIC_URL: webs[0]!.baseUrl, FIREBREAK_DEMO: "false", ...sandbox.settings, ...profiler?.env });
   await teardown.own(() => worker.stop());
   failureNotes.push(() => `--- last lines of the worker's output ---\n${worker.output()}`);
   await worker.ready();
@@ -89,6 +92,7 @@ async function main() {
   });
   const commander = demoUsers.find((user) => user.role === "commander")!;
   const cookie = await signIn(webs[0]!.baseUrl, commander.email, DEMO_PASSWORD);
+  await profiler?.resetStatements(database.url);
   const cpuBefore = cpu();
   const started = performance.now();
   const listProbe = probeIncidentList(webs[0]!.baseUrl, cookie);
@@ -139,7 +143,9 @@ async function main() {
   }
   if (performance.now() - drainStarted > 1000) log(`paging ${((performance.now() - drainStarted) / 1000).toFixed(1)} s later: ${describePaging(cost)}; ${load()}`);
 
+  await profiler?.reportStatements(database.url, log);
   await teardown.run();
+  await profiler?.reportProfiles(log);
   if (verdict.lost > 0 || verdict.duplicates > 0) process.exitCode = 1;
   console.log(
     `alerts-bench accepted=${verdict.accepted} incidents=${verdict.incidents} lost=${verdict.lost} duplicates=${verdict.duplicates} ` +

@@ -1,15 +1,17 @@
 // `npm run bench:paging`: how fast a declared incident reaches the provider, with the worker and
 // the web server as separate processes and the provider sandbox in this process (one clock for
 // commit and receipt). Commit-to-provider latency over sequential declarations next to the raw
-// floor (INSERT + NOTIFY + one loopback request), fan-out of one incident to many people, and a
-// worker SIGKILLed in the middle of a fan-out and restarted.
-// Last line: `paging-bench p50_ms=<n> p99_ms=<n> floor_p50_ms=<n> fanout500_ms=<n> kill_recovery_s=<n> duplicates=<n>`.
+// floor (INSERT + NOTIFY + one loopback request), fan-out of one incident to many people (with a
+// provider that answers at once, then with one that takes 150 ms a request, as Twilio and SendGrid
+// do), and a worker SIGKILLed in the middle of a fan-out and restarted.
+// Last line: `paging-bench p50_ms=<n> p99_ms=<n> floor_p50_ms=<n> fanout500_ms=<n> fanout500_latency150_ms=<n> kill_recovery_s=<n> duplicates=<n>`.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "@/lib/db/client";
 import { provideSetting } from "@/lib/env";
+import { PAGES_PER_SEND_JOB } from "@/lib/paging/jobs";
 import { freePort } from "@/test/free-port";
 import { startSandbox } from "@/test/sandbox";
 import { measureFanOut } from "./paging/fanout";
@@ -35,6 +37,7 @@ const { values: args } = parseArgs({
     warmup: { type: "string", default: "10" },
     people: { type: "string", default: "500" },
     concurrency: { type: "string", default: "10" },
+    "provider-latency": { type: "string", default: "150" },
     "kill-at": { type: "string", default: "150" },
     "recovery-timeout": { type: "string", default: "120" },
   },
@@ -45,7 +48,7 @@ const teardown = new Teardown();
 const failureNotes: (() => string)[] = [];
 
 async function main() {
-  const size = { samples: whole("samples"), warmup: whole("warmup"), people: whole("people"), concurrency: whole("concurrency") };
+  const size = { samples: whole("samples"), warmup: whole("warmup"), people: whole("people"), concurrency: whole("concurrency"), providerLatencyMs: whole("provider-latency") };
   const kill = { killAt: whole("kill-at"), timeoutMs: whole("recovery-timeout") * 1000 };
   if (kill.killAt >= size.people) throw new Error(`--kill-at: must be below --people (${size.people})`);
   teardown.takeOverSignals();
@@ -103,9 +106,19 @@ async function main() {
     `→ all ${world.people} handed over ${formatMs(fanOut.allMs)} ms (${Math.round(world.people / (fanOut.allMs / 1000))} pages/s; target ≤ ${TARGETS.fanOutMs}); ${loadAverage()}`);
   log(`  per page: worker's claim → provider p50 ${formatMs(fanOut.claimToProvider.p50)}, p99 ${formatMs(fanOut.claimToProvider.p99)} ms; ` +
     `provider → outcome written p50 ${formatMs(fanOut.providerToRecorded.p50)}, p99 ${formatMs(fanOut.providerToRecorded.p99)} ms; ` +
-    `${fanOut.meanInFlight.toFixed(1)} sends in flight on average (concurrency ${size.concurrency})`);
+    `${fanOut.meanInFlight.toFixed(1)} sends in flight on average (${size.concurrency} send jobs of up to ${PAGES_PER_SEND_JOB} pages at once)`);
   log(`  CPU per page: worker ${formatMs(fanOut.cpuPerPage.worker)} ms, PostgreSQL ${formatMs(fanOut.cpuPerPage.database)} ms, sandbox ${formatMs(fanOut.cpuPerPage.sandbox)} ms`);
   log(`  ${describeOutcome(fanOutOutcome)}`);
+
+  // The same at a real provider's pace: every request answered after providerLatencyMs.
+  await sandbox.configure({ responseDelayMs: size.providerLatencyMs });
+  const slowFanOut = await measureFanOut(db, world, receipts, { worker: worker.pid, database: database.pid });
+  await sandbox.configure({ responseDelayMs: 0 });
+  const slowOutcome = await checkOutcome(db, sandbox, slowFanOut.incidentId, slowFanOut.pageIds);
+  log(`fan-out to ${world.people} people with a provider answering after ${size.providerLatencyMs} ms: commit → first page ${formatMs(slowFanOut.firstMs)} ms, ` +
+    `→ all handed over ${formatMs(slowFanOut.allMs)} ms (${Math.round(world.people / (slowFanOut.allMs / 1000))} pages/s; target ≤ ${TARGETS.fanOutMs}); ` +
+    `${slowFanOut.meanInFlight.toFixed(1)} sends in flight on average; ${loadAverage()}`);
+  log(`  ${describeOutcome(slowOutcome)}`);
 
   const killed = await measureKillRecovery(db, world, receipts, { current: () => worker, restart: () => (worker = spawnWorker(workerEnv)) }, kill);
   const killOutcome = await checkOutcome(db, sandbox, killed.incidentId, killed.pageIds);
@@ -119,7 +132,7 @@ async function main() {
   await teardown.run();
   console.log(
     `paging-bench p50_ms=${formatMs(latency.total.p50)} p99_ms=${formatMs(latency.total.p99)} floor_p50_ms=${formatMs(floorStats.p50)} ` +
-      `fanout${world.people}_ms=${Math.round(fanOut.allMs)} kill_recovery_s=${(killed.recoveryMs / 1000).toFixed(1)} duplicates=${killOutcome.duplicates}`,
+      `fanout${world.people}_ms=${Math.round(fanOut.allMs)} fanout${world.people}_latency${size.providerLatencyMs}_ms=${Math.round(slowFanOut.allMs)} kill_recovery_s=${(killed.recoveryMs / 1000).toFixed(1)} duplicates=${killOutcome.duplicates}`,
   );
 }
 

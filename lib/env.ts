@@ -34,6 +34,10 @@ const envSchema = z.object({
   SENDGRID_API_KEY: z.string().min(1).optional(),
   SENDGRID_FROM: z.email("must be an email address").optional(),
   SENDGRID_API_URL: z.url().optional(),
+  // Requests open at once at each provider, for the whole account (every worker process takes a share):
+  // Twilio refuses more than its account's concurrency, 100 unless raised; SendGrid publishes none.
+  TWILIO_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(100),
+  SENDGRID_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(100),
   // The "Verification Key" of SendGrid's signed event webhook (base64 public key).
   SENDGRID_WEBHOOK_PUBLIC_KEY: z.string().min(1).optional(),
   // The demo's JSON-RPC responder; the demo runbooks ask the plan's port, 8545.

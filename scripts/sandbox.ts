@@ -29,6 +29,7 @@ Options (defaults come from Firebreak's own TWILIO_*, SENDGRID_* and PUBLIC_URL 
   --unreachable-number NUM   a number whose messages end "undelivered" (30003) (repeatable)
   --bounce EMAIL             an address that bounces (repeatable; any address starting with "bounce" does)
   --callback-delay MS        pause before each automatic callback (300)
+  --response-delay MS        answer each provider API request after MS, as a real provider would (0)
   --no-auto-callbacks        do not post "sent"/"delivered" callbacks by themselves
   --help                     show this help
 
@@ -48,6 +49,7 @@ const { values: flags } = parseArgs({
     "unreachable-number": { type: "string", multiple: true, default: [] },
     bounce: { type: "string", multiple: true, default: [] },
     "callback-delay": { type: "string" },
+    "response-delay": { type: "string" },
     "no-auto-callbacks": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
@@ -65,6 +67,7 @@ const flagSchema = z.object({
   sendgridApiKey: z.string().min(1, "must not be empty").optional(),
   sendgridFrom: z.email("must be an email address").optional(),
   callbackDelayMs: z.coerce.number(milliseconds).int(milliseconds).min(0, milliseconds).optional(),
+  responseDelayMs: z.coerce.number(milliseconds).int(milliseconds).min(0, milliseconds).optional(),
 });
 
 function settingsFromFlags(): SandboxSettings {
@@ -78,6 +81,7 @@ function settingsFromFlags(): SandboxSettings {
     sendgridApiKey: flags["sendgrid-api-key"],
     sendgridFrom: flags["sendgrid-from"],
     callbackDelayMs: flags["callback-delay"],
+    responseDelayMs: flags["response-delay"],
   });
   if (!parsed.success) throw new EnvError(describeIssues(parsed.error).split("; "));
   const given = Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined));

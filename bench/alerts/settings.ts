@@ -10,6 +10,8 @@ export interface BenchSettings extends StormSize {
   warmup: number;
   /** How long to wait after the storm for the worker to hand every page to the provider. */
   drainSeconds: number;
+  /** CPU profiles of web and worker, and PostgreSQL's heaviest statements, printed at the end. */
+  profile: boolean;
 }
 
 export function benchSettings(): BenchSettings {
@@ -23,6 +25,7 @@ export function benchSettings(): BenchSettings {
       web: { type: "string", default: "1" },
       warmup: { type: "string", default: "20" },
       drain: { type: "string", default: "120" },
+      profile: { type: "boolean", default: false },
     },
   });
   const whole = (name: keyof typeof values, label: string) => {
@@ -39,6 +42,7 @@ export function benchSettings(): BenchSettings {
     webInstances: whole("web", "--web"),
     warmup: whole("warmup", "--warmup"),
     drainSeconds: whole("drain", "--drain"),
+    profile: values.profile ?? false,
   };
   if (settings.rate < settings.perPost) throw new Error(`--rate: must be at least --per-post (${settings.perPost}) alerts per second`);
   // Alerts start firing over the first 70 % of the posts, at most one per post.

@@ -14,7 +14,7 @@ export interface BenchDatabase {
 }
 
 /** A throwaway PostgreSQL in a temp directory on a free loopback port, migrated as `npm start` migrates. */
-export async function startBenchDatabase(): Promise<BenchDatabase> {
+export async function startBenchDatabase(settings?: Record<string, string>): Promise<BenchDatabase> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "firebreak-bench-"));
   let server: EmbeddedDatabase | undefined;
   const stop = async () => {
@@ -22,7 +22,7 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    server = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "firebreak_bench" });
+    server = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "firebreak_bench", settings });
     await migrate(server.url);
     await runMigrations({ connectionString: server.url });
     const pid = Number((await readFile(path.join(dataDir, "postgres", "postmaster.pid"), "utf8")).split("\n")[0]);

@@ -21,6 +21,8 @@ export interface EmbeddedOptions {
   port: number;
   database: string;
   log?: (line: string) => void;
+  /** More `-c name=value` settings for the server, e.g. a benchmark's statement statistics. */
+  settings?: Record<string, string>;
 }
 
 export async function assertPortFree(port: number, setting: string): Promise<void> {
@@ -76,7 +78,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     authMethod: "scram-sha-256",
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
     createPostgresUser: asRoot,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
     onLog: (message) => {
       output.push(String(message));
       options.log?.(String(message));

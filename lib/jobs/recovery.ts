@@ -76,11 +76,13 @@ export interface HeartbeatOptions {
   onRelease: (dead: string[]) => void;
   reporter: OutageReporter;
   intervalMs?: number;
+  /** Told at every beat how many worker processes are alive, this one included. */
+  onLiveWorkers?: (count: number) => void;
 }
 
 /** Says this process's workers are alive, and releases the jobs of dead ones, until stopped. */
 export async function startHeartbeat(pool: pg.Pool, options: HeartbeatOptions): Promise<Heartbeat> {
-  const { workerIds, onRelease, reporter, intervalMs = HEARTBEAT_INTERVAL_MS } = options;
+  const { workerIds, onRelease, reporter, intervalMs = HEARTBEAT_INTERVAL_MS, onLiveWorkers } = options;
   const id = `${os.hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
   // Held until it drops, then replaced at once: its backend is the proof of life.
   let connection: { client: pg.PoolClient; since: Date } | null = null;
@@ -117,6 +119,13 @@ export async function startHeartbeat(pool: pg.Pool, options: HeartbeatOptions): 
     );
     const dead = await releaseDeadWorkers(client, { watchingSince: since });
     if (dead.length > 0) onRelease(dead);
+    if (onLiveWorkers) {
+      const { rows: live } = await client.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM "WorkerHeartbeat" WHERE "seenAt" > now() - make_interval(secs => $1)`,
+        [DEAD_AFTER_SECONDS],
+      );
+      onLiveWorkers(live[0]!.count);
+    }
     await client.query(`DELETE FROM "WorkerHeartbeat" WHERE "seenAt" < now() - interval '1 hour'`);
   };
 

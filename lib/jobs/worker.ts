@@ -57,9 +57,11 @@ export interface WorkerPlan {
   concurrency: number;
   /** Called first when the worker stops: work in progress that must end on its own (runbook processes). */
   beforeStop?: () => void;
+  /** Told every few seconds how many worker processes are alive, this one included (they share providers' limits). */
+  onLiveWorkers?: (count: number) => void;
 }
 
-export async function startWorker(connectionString: string, { tasks, concurrency, beforeStop }: WorkerPlan): Promise<Worker> {
+export async function startWorker(connectionString: string, { tasks, concurrency, beforeStop, onLiveWorkers }: WorkerPlan): Promise<Worker> {
   const db = createPrismaClient(connectionString);
   const plan = lanes(concurrency);
   // Our own pool, so its idle connections are closed by us and the job queue's bookkeeping waits
@@ -111,6 +113,7 @@ export async function startWorker(connectionString: string, { tasks, concurrency
     workerIds: () => [...workerIds],
     onRelease: (dead) => console.warn(`[worker] released jobs locked by stopped workers: ${dead.join(", ")}`),
     reporter: outage,
+    onLiveWorkers,
   });
   return {
     async stop() {

@@ -1,8 +1,25 @@
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/registry";
 
-/** Hands one page to its provider (and retries it later on a provider's failure). */
-export const pageSendJob = defineJob("paging-send", z.object({ pageId: z.uuid() }));
+/**
+ * Hands a set of pages to their providers at once (and retries each later on a provider's failure).
+ * A job queued before sets were sent carries one `pageId`; it is read as a set of one.
+ */
+export const PAGES_PER_SEND_JOB = 25;
+export const pageSendJob = defineJob(
+  "paging-send",
+  z.union([
+    z.object({ pageIds: z.array(z.uuid()).min(1).max(PAGES_PER_SEND_JOB) }),
+    z.object({ pageId: z.uuid() }).transform(({ pageId }) => ({ pageIds: [pageId] })),
+  ]),
+);
+
+/** The send jobs for these pages: sets of up to PAGES_PER_SEND_JOB, so that a large fan-out is shared between workers' slots. */
+export function pageSendSpecs(pageIds: string[]): { payload: { pageIds: string[] } }[] {
+  const specs = [];
+  for (let start = 0; start < pageIds.length; start += PAGES_PER_SEND_JOB) specs.push({ payload: { pageIds: pageIds.slice(start, start + PAGES_PER_SEND_JOB) } });
+  return specs;
+}
 // graphile-worker runs lower numbers first: a page never waits behind housekeeping.
 export const PAGE_JOB_PRIORITY = -10;
 

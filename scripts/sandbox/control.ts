@@ -31,7 +31,7 @@ export const CONTROL_API_SUMMARY = `Control API (JSON):
     {provider?, mode: "hang", forSeconds, to?}                              every request for forSeconds is accepted, never
                                                                             answered nor recorded; dropped when it ends
     a 429 carries Retry-After: retryAfterSeconds (1); where windows overlap the newest wins
-  POST /_sandbox/config                 {invalidNumbers?, unreachableNumbers?, bounceAddresses?, autoCallbacks?}
+  POST /_sandbox/config                 {invalidNumbers?, unreachableNumbers?, bounceAddresses?, autoCallbacks?, responseDelayMs?}
   POST /_sandbox/twilio/status          {messageSid | pageId, status, errorCode?, badSignature?, twice?}
   POST /_sandbox/twilio/inbound         {from, body, to?, badSignature?, twice?}
   POST /_sandbox/sendgrid/events        {events: [{messageId | pageId, event, reason?}], timestamp?, badSignature?, twice?}`;
@@ -90,8 +90,8 @@ export async function handleControl(state: SandboxState, request: IncomingMessag
     case "POST /_sandbox/config": {
       const config = await input(configSchema, request);
       Object.assign(settings, Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined)));
-      const { invalidNumbers, unreachableNumbers, bounceAddresses, autoCallbacks } = settings;
-      return sendJson(response, 200, { invalidNumbers, unreachableNumbers, bounceAddresses, autoCallbacks });
+      const { invalidNumbers, unreachableNumbers, bounceAddresses, autoCallbacks, responseDelayMs } = settings;
+      return sendJson(response, 200, { invalidNumbers, unreachableNumbers, bounceAddresses, autoCallbacks, responseDelayMs });
     }
     case "POST /_sandbox/twilio/status": {
       const { messageSid, pageId, status, errorCode, badSignature, twice } = await input(twilioStatusSchema, request);

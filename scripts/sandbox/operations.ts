@@ -57,6 +57,7 @@ export const configSchema = z.object({
   unreachableNumbers: recipients.optional(),
   bounceAddresses: recipients.optional(),
   autoCallbacks: z.boolean("must be true or false").optional(),
+  responseDelayMs: z.number("must be a number of milliseconds").int("must be a whole number of milliseconds").min(0, "must be 0 or more").max(60_000, "must be at most 60000").optional(),
 });
 
 export const twilioStatusSchema = z

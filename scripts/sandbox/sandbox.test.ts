@@ -50,6 +50,20 @@ const statuses = (target: CallbackTarget, path: string) =>
   target.received.filter((callback) => callback.path.startsWith(path)).map((callback) => new URLSearchParams(callback.body));
 
 describe("provider sandbox", () => {
+  it("answers provider requests after the configured response delay, as a real provider would", async () => {
+    const { sandbox, sms, email } = await setUp();
+    await sandbox.configure({ responseDelayMs: 300 });
+    const started = performance.now();
+    const results = await Promise.all([page(sms, "p-delay-1", "+15550000101"), page(email, "p-delay-2", "ops@example.com")]);
+    // A lower bound only: a busy machine may take longer, never shorter.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(295);
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(await sandbox.messages()).toHaveLength(2);
+    const refused = await fetch(`${sandbox.url}/_sandbox/config`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ responseDelayMs: -1 }) });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ error: expect.stringContaining("responseDelayMs") });
+  });
+
   it("in auto mode reports sent then delivered, or undelivered (30003) for an unreachable number", async () => {
     const { target, sms } = await setUp(undefined, { autoCallbacks: true, callbackDelayMs: 5, unreachableNumbers: ["+15550000404"] });
 

@@ -26,7 +26,7 @@
  *                                      for forSeconds; {provider?, mode: "hang", forSeconds, to?}: every such request is
  *                                      accepted and never answered nor recorded, its connection dropped when the window
  *                                      ends. No provider: both. Windows come before counted failures; the newest first.
- *   POST /_sandbox/config             {invalidNumbers?, unreachableNumbers?, bounceAddresses?, autoCallbacks?}
+ *   POST /_sandbox/config             {invalidNumbers?, unreachableNumbers?, bounceAddresses?, autoCallbacks?, responseDelayMs?}
  *   POST /_sandbox/twilio/status      {messageSid | pageId, status: queued|sent|delivered|undelivered|failed, errorCode?}
  *                                      posts a status callback to the target, at the StatusCallback URL's path and query,
  *                                      signed (X-Twilio-Signature) over the StatusCallback URL as given, as Twilio does
@@ -38,12 +38,16 @@
  *   twice) and answer {"deliveries": [{url, status, body}]} with Firebreak's answers; 502 when Firebreak
  *   cannot be reached, 404 when no accepted message matches.
  *
+ * settings.responseDelayMs (--response-delay) makes every provider API request take that long before
+ * it is processed and answered, as a real provider's 100-300 ms round trip does.
+ *
  * Auto mode (settings.autoCallbacks): after accepting a message the sandbox posts Twilio "sent" then
  * "delivered" ("undelivered", ErrorCode 30003, for unreachable numbers), or SendGrid "processed" then
  * "delivered" ("bounce" for addresses starting with "bounce" or configured to bounce), each after
  * callbackDelayMs and retried while Firebreak is down or answers 5xx.
  */
 import { setMaxListeners } from "node:events";
+import { setTimeout as sleep } from "node:timers/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { sendAutoCallbacks } from "./auto-callbacks";
@@ -69,6 +73,8 @@ async function route(state: SandboxState, request: IncomingMessage, response: Se
   const url = new URL(request.url ?? "/", "http://sandbox.invalid");
   if (url.pathname.startsWith("/_sandbox/")) return handleControl(state, request, response, url);
   const twilioAccount = TWILIO_MESSAGES_PATH.exec(url.pathname)?.[1];
+  const providerApi = request.method === "POST" && (twilioAccount !== undefined || url.pathname === "/v3/mail/send");
+  if (providerApi && state.settings.responseDelayMs > 0) await sleep(state.settings.responseDelayMs, undefined, { signal: state.closing });
   if (request.method === "POST" && twilioAccount) return handleTwilioMessages(state, request, response, twilioAccount);
   if (request.method === "POST" && url.pathname === "/v3/mail/send") return handleSendgridMail(state, request, response);
   throw new HttpError(404, `the sandbox has no ${request.method} ${url.pathname}`);

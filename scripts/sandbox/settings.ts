@@ -21,6 +21,8 @@ export interface SandboxSettings {
   autoCallbacks: boolean;
   /** Pause before each automatic callback. */
   callbackDelayMs: number;
+  /** How long each provider API request takes to be answered, as a real provider's round trip does (0: at once). */
+  responseDelayMs: number;
   log: (line: string) => void;
 }
 
@@ -56,6 +58,7 @@ export function defaultSandboxSettings(): SandboxSettings {
     bounceAddresses: [],
     autoCallbacks: false,
     callbackDelayMs: 300,
+    responseDelayMs: 0,
     log: () => {},
   };
 }

@@ -5,7 +5,7 @@ import { enqueueMany } from "@/lib/jobs/enqueue";
 import { loadTemplates } from "@/lib/templates/queries";
 import { renderTemplate } from "@/lib/templates/render";
 import { incidentPlaceholderValues } from "@/lib/templates/values";
-import { PAGE_JOB_PRIORITY, pageSendJob } from "@/lib/paging/jobs";
+import { PAGE_JOB_PRIORITY, pageSendJob, pageSendSpecs } from "@/lib/paging/jobs";
 import { linkExpiry, pageLinkUrl, signPageLink } from "@/lib/paging/acknowledgement/link-token";
 import { addressFor, channelsFor, type Recipient } from "./recipients";
 import type { Channel } from "@/lib/paging/delivery/transports/types";
@@ -43,7 +43,7 @@ export interface CreatedPage {
 export const pageDedupeKey = (kind: PageKind, incidentId: string, scope: string, contactId: string, channel: Channel) =>
   `${kind}:${incidentId}:${scope}:${contactId}:${channel}`;
 
-/** Renders and writes the pages of one notification and their send jobs; people already paged in this scope are skipped. */
+/** Renders and writes the pages of one notification and their send jobs (in sets); people already paged in this scope are skipped. */
 export function createPages(tx: Tx, batch: PageBatch): Promise<CreatedPage[]> {
   return createPageGroups(tx, batch, [batch]);
 }
@@ -94,7 +94,7 @@ export async function createPageGroups(tx: Tx, notification: PageNotification, g
     skipDuplicates: true,
     select: { id: true, contactId: true, channel: true, escalationId: true },
   });
-  await enqueueMany(tx, pageSendJob, created.map((page) => ({ payload: { pageId: page.id } })), { priority: PAGE_JOB_PRIORITY });
+  await enqueueMany(tx, pageSendJob, pageSendSpecs(created.map((page) => page.id)), { priority: PAGE_JOB_PRIORITY });
   return created;
 }
 
@@ -132,5 +132,5 @@ export async function createDirectPage(
     skipDuplicates: true,
     select: { id: true },
   });
-  await enqueueMany(tx, pageSendJob, created.map((page) => ({ payload: { pageId: page.id } })), { priority: PAGE_JOB_PRIORITY });
+  await enqueueMany(tx, pageSendJob, pageSendSpecs(created.map((page) => page.id)), { priority: PAGE_JOB_PRIORITY });
 }

@@ -4,7 +4,9 @@ import { declareIncident } from "@/lib/command/lifecycle";
 import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
 import { startSandbox, type StartedSandbox } from "@/test/sandbox";
 import { applyProviderStatus } from "./provider-status";
-import { MIN_SEND_ATTEMPTS, RETRY_WINDOW_MS, retryDelayMs, sendPage } from "./send";
+import { pageSendJob } from "@/lib/paging/jobs";
+import { MIN_SEND_ATTEMPTS, RETRY_WINDOW_MS, retryDelayMs, sendPage, sendPages } from "./send";
+import { SendLimit, shareProvidersAmong } from "./send-limits";
 import { createSendgridTransport, createTwilioTransport, type Transport } from "@/lib/paging/delivery/transports/index";
 
 // Pages handed to the real Twilio and SendGrid SDKs, pointed at the provider sandbox.
@@ -72,7 +74,7 @@ describe("sending a page", () => {
     expect(afterFirst).toMatchObject({ status: "queued", attempts: 1 });
     expect(afterFirst.error).toContain("429");
     const retry = await db.$queryRaw<{ run_at: Date }[]>`
-      SELECT run_at FROM graphile_worker._private_jobs WHERE payload->>'pageId' = ${page.id} ORDER BY id DESC LIMIT 1`;
+      SELECT run_at FROM graphile_worker._private_jobs WHERE payload->'pageIds'->>0 = ${page.id} ORDER BY id DESC LIMIT 1`;
     expect(retry[0]!.run_at.getTime()).toBeGreaterThan(Date.now());
 
     await send(page.id);
@@ -157,6 +159,72 @@ describe("sending a page", () => {
     const stored = await db.page.findUniqueOrThrow({ where: { id: page.id }, include: { sendAttempts: { orderBy: { number: "asc" } } } });
     expect(stored.status).toBe("sent");
     expect(stored.sendAttempts.map((attempt) => attempt.outcome)).toEqual(["unknown", "sent"]);
+  });
+});
+
+describe("sending a set of pages", () => {
+  it("hands them to their providers side by side within each provider's share, and records every one", async () => {
+    const incident = await declareCritical();
+    const pages = await db.page.findMany({ where: { incidentId: incident.id }, select: { id: true, channel: true } });
+    expect(pages.filter((page) => page.channel === "sms").length).toBeGreaterThan(2);
+    expect(pages.filter((page) => page.channel === "email").length).toBeGreaterThan(2);
+    // 50 workers alive: each takes 2 of an account's 100.
+    shareProvidersAmong(50);
+    await sandbox.configure({ responseDelayMs: 50 });
+    const open = { sms: 0, email: 0 };
+    const most = { sms: 0, email: 0 };
+    const counted = (channel: "sms" | "email"): Transport => ({
+      name: transports[channel].name,
+      async send(message) {
+        open[channel] += 1;
+        most[channel] = Math.max(most[channel], open[channel]);
+        try {
+          return await transports[channel].send(message);
+        } finally {
+          open[channel] -= 1;
+        }
+      },
+    });
+    try {
+      await sendPages(db, pages.map((page) => page.id), counted);
+    } finally {
+      shareProvidersAmong(1);
+      await sandbox.configure({ responseDelayMs: 0 });
+    }
+    expect(most).toEqual({ sms: 2, email: 2 });
+    const stored = await db.page.findMany({ where: { incidentId: incident.id }, include: { sendAttempts: true } });
+    expect(stored.every((page) => page.status === "sent" && page.providerId && page.sendAttempts.length === 1 && page.sendAttempts[0]!.outcome === "sent")).toBe(true);
+    expect(await sandbox.messages()).toHaveLength(pages.length);
+  });
+
+  it("reads a job queued before sets, with one page id, as a set of one", () => {
+    const pageId = "0b7e4b8e-3f3c-4c5e-9a53-2f1c1f7e8a10";
+    expect(pageSendJob.payload.parse({ pageId })).toEqual({ pageIds: [pageId] });
+    expect(pageSendJob.payload.safeParse({ pageIds: [] }).success).toBe(false);
+  });
+});
+
+describe("SendLimit", () => {
+  it("admits at most its size at once, and more as soon as it grows", async () => {
+    const limit = new SendLimit(1);
+    const started: number[] = [];
+    const releases: (() => void)[] = [];
+    const runs = [1, 2, 3].map((n) =>
+      limit.run(
+        () =>
+          new Promise<void>((resolve) => {
+            started.push(n);
+            releases.push(resolve);
+          }),
+      ),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual([1]);
+    limit.resize(3);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual([1, 2, 3]);
+    releases.forEach((release) => release());
+    await Promise.all(runs);
   });
 });
 

@@ -5,7 +5,8 @@ import { enqueue } from "@/lib/jobs/enqueue";
 import { CHANGES_CHANNEL, publishChange } from "@/lib/live/publish";
 import { recordPermanentFailure } from "./permanent-failure";
 import { PAGE_JOB_PRIORITY, pageSendJob } from "@/lib/paging/jobs";
-import { transportFor } from "@/lib/paging/delivery/transports/index";
+import { transportFor, type ProviderName } from "@/lib/paging/delivery/transports/index";
+import { sendLimitFor } from "./send-limits";
 import type { SendResult, Transport } from "@/lib/paging/delivery/transports/types";
 
 /**
@@ -26,6 +27,7 @@ export function retryDelayMs(attempt: number, random = Math.random): number {
 }
 
 interface Claim {
+  pageId: string;
   incidentId: string;
   kind: PageKind;
   channel: Channel;
@@ -39,18 +41,20 @@ interface Claim {
 }
 
 /**
- * Claims a queued page for one attempt, in one statement: the page locked, an attempt a dead
- * worker left open marked unknown, and either a new attempt written and the page "sending", or
- * the page cancelled because its incident was acknowledged meanwhile. Pages already sent,
- * delivered, failed or cancelled are not returned: a repeated job does nothing.
+ * Claims a set of queued pages for one attempt each, in one statement: the pages locked (in id
+ * order, so two claims never deadlock), attempts a dead worker left open marked unknown, and each
+ * page either given a new attempt and made "sending", or cancelled because its incident was
+ * acknowledged meanwhile. Pages already sent, delivered, failed or cancelled are not returned: a
+ * repeated job does nothing.
  */
-async function claimPage(db: Db, pageId: string): Promise<Claim | null> {
-  const rows = await db.$queryRaw<Claim[]>`
+async function claimPages(db: Db, pageIds: string[]): Promise<Claim[]> {
+  return db.$queryRaw<Claim[]>`
     WITH page AS (
       SELECT p.id, p."incidentId", p.kind, p.channel, p.recipient, p.subject, p.body, p.attempts,
              (p.kind = 'incident' AND i."acknowledgedAt" IS NOT NULL) AS moot
         FROM "Page" p JOIN "Incident" i ON i.id = p."incidentId"
-       WHERE p.id = ${pageId}::uuid AND p.status IN ('queued', 'sending')
+       WHERE p.id = ANY(${pageIds}::uuid[]) AND p.status IN ('queued', 'sending')
+       ORDER BY p.id
          FOR UPDATE OF p
     ), lost AS (
       UPDATE "PageAttempt" SET "finishedAt" = now(), outcome = 'unknown'
@@ -65,13 +69,14 @@ async function claimPage(db: Db, pageId: string): Promise<Claim | null> {
     ), attempt AS (
       INSERT INTO "PageAttempt" ("pageId", number, "startedAt")
       SELECT id, attempts, now() FROM changed WHERE NOT moot
+    ), cancelled AS (
+      SELECT DISTINCT page."incidentId" FROM page JOIN changed ON changed.id = page.id WHERE changed.moot
     )
-    SELECT page."incidentId", page.kind, page.channel, page.recipient, page.subject, page.body,
+    SELECT page.id AS "pageId", page."incidentId", page.kind, page.channel, page.recipient, page.subject, page.body,
            CASE WHEN changed.moot THEN NULL ELSE changed.attempts END AS number,
            coalesce((SELECT min("startedAt") FROM "PageAttempt" a WHERE a."pageId" = page.id), now()) AS "firstAttemptAt",
-           CASE WHEN changed.moot THEN (SELECT true FROM pg_notify(${CHANGES_CHANNEL}, json_build_object('topic', 'incident', 'id', page."incidentId")::text)) END AS notified
+           (SELECT count(pg_notify(${CHANGES_CHANNEL}, json_build_object('topic', 'incident', 'id', "incidentId")::text)) FROM cancelled) AS notified
       FROM page JOIN changed ON changed.id = page.id`;
-  return rows[0] ?? null;
 }
 
 // A fan-out hands hundreds of pages a second to providers; browsers following the incident need to
@@ -92,16 +97,64 @@ function noticeSoon(db: Db, incidentId: string): void {
   noticesDue.set(incidentId, timer);
 }
 
-/** A provider took the page: one statement records the attempt's end, the provider id, and (unless a callback got further first) "sent". */
-async function recordSent(db: Db, pageId: string, number: number, providerId: string): Promise<void> {
-  await db.$executeRaw`
-    WITH attempt AS (
-      UPDATE "PageAttempt" SET "finishedAt" = now(), outcome = 'sent' WHERE "pageId" = ${pageId}::uuid AND number = ${number}
-    )
-    UPDATE "Page" SET "providerId" = ${providerId}, "sentAt" = now(),
-           status = CASE WHEN status IN ('queued', 'sending') THEN 'sent'::"PageStatus" ELSE status END
-     WHERE id = ${pageId}::uuid`;
+/** Pages a provider took: each attempt's end, its provider id, and (unless a callback got further first) "sent". */
+interface Sent {
+  pageId: string;
+  number: number;
+  providerId: string;
 }
+
+/** One statement for every page in `sent`. */
+async function recordSent(db: Db, sent: Sent[]): Promise<void> {
+  await db.$executeRaw`
+    WITH sent AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(sent)}::jsonb) AS s("pageId" uuid, number int, "providerId" text)
+    ), attempt AS (
+      UPDATE "PageAttempt" a SET "finishedAt" = now(), outcome = 'sent' FROM sent WHERE a."pageId" = sent."pageId" AND a.number = sent.number
+    )
+    UPDATE "Page" p SET "providerId" = sent."providerId", "sentAt" = now(),
+           status = CASE WHEN p.status IN ('queued', 'sending') THEN 'sent'::"PageStatus" ELSE p.status END
+      FROM sent WHERE p.id = sent."pageId"`;
+}
+
+/**
+ * Writes the outcomes of sends in sets: the first waits for nothing, and those that come in while a
+ * write is under way go together in the next. A fan-out at a provider's pace writes a few
+ * statements a second instead of one per page. Each outcome waits out a database outage: it is
+ * known only in this process until it is written.
+ */
+class SentRecorder {
+  private pending: { sent: Sent; done: () => void; failed: (error: unknown) => void }[] = [];
+  private writing = false;
+
+  constructor(private readonly db: Db) {}
+
+  record(sent: Sent): Promise<void> {
+    return new Promise((done, failed) => {
+      this.pending.push({ sent, done, failed });
+      if (!this.writing) void this.write();
+    });
+  }
+
+  private async write(): Promise<void> {
+    this.writing = true;
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, 1000);
+      await untilDatabaseAnswers(() => recordSent(this.db, batch.map((item) => item.sent))).then(
+        () => batch.forEach((item) => item.done()),
+        (error: unknown) => batch.forEach((item) => item.failed(error)),
+      );
+    }
+    this.writing = false;
+  }
+}
+
+const recorders = new WeakMap<Db, SentRecorder>();
+const recorderFor = (db: Db) => {
+  let recorder = recorders.get(db);
+  if (!recorder) recorders.set(db, (recorder = new SentRecorder(db)));
+  return recorder;
+};
 
 /** A provider refused or could not be reached: retry later, or give up and fall back to the other channel. */
 async function recordRefusal(db: Db, claim: Claim & { number: number }, pageId: string, result: Extract<SendResult, { ok: false }>): Promise<void> {
@@ -117,7 +170,7 @@ async function recordRefusal(db: Db, claim: Claim & { number: number }, pageId: 
       // Only the move out of "sending" queues the retry: a repeat of this write after a lost commit queues nothing.
       const moved = await tx.page.updateMany({ where: { id: pageId, status: "sending" }, data: { status: "queued", error: result.reason } });
       if (moved.count > 0) {
-        await enqueue(tx, pageSendJob, { pageId }, { runAt: new Date(now.getTime() + retryDelayMs(number)), priority: PAGE_JOB_PRIORITY });
+        await enqueue(tx, pageSendJob, { pageIds: [pageId] }, { runAt: new Date(now.getTime() + retryDelayMs(number)), priority: PAGE_JOB_PRIORITY });
       }
     } else {
       await recordPermanentFailure(tx, pageId, result.retryable ? `Gave up after ${number} attempts: ${result.reason}` : result.reason, now);
@@ -127,22 +180,31 @@ async function recordRefusal(db: Db, claim: Claim & { number: number }, pageId: 
 }
 
 /**
- * The page-send job. The attempt is written before the provider is called, so a worker that dies
- * mid-call leaves a trace (and the page is sent again: for a page, twice beats never); the outcome
- * is written after, moving the status only forward. That outcome is known only in this process
- * until it is written, so it waits out a database outage rather than be lost (and sent again).
+ * The page-send job, for a set of pages: claimed together, handed to their providers side by side
+ * within each provider's limit (lib/paging/delivery/send-limits.ts), outcomes written in sets. The
+ * attempt is written before the provider is called, so a worker that dies mid-call leaves a trace
+ * (and the page is sent again: for a page, twice beats never); the outcome is written after, moving
+ * the status only forward.
  */
-export async function sendPage(db: Db, pageId: string, transport: (channel: Channel) => Transport = transportFor) {
-  const found = await claimPage(db, pageId);
-  if (!found || found.number === null) return;
-  const claim = { ...found, number: Number(found.number) };
-  const result: SendResult = await transport(claim.channel)
-    .send({ pageId, channel: claim.channel, to: claim.recipient, subject: claim.subject, body: claim.body })
-    .catch((error: unknown) => ({ ok: false as const, retryable: true, reason: error instanceof Error ? error.message : String(error) }));
-  if (result.ok) {
-    await untilDatabaseAnswers(() => recordSent(db, pageId, claim.number, result.providerId));
-    noticeSoon(db, claim.incidentId);
-  } else {
-    await untilDatabaseAnswers(() => recordRefusal(db, claim, pageId, result));
-  }
+export async function sendPages(db: Db, pageIds: string[], transport: (channel: Channel) => Transport = transportFor): Promise<void> {
+  const claims = await claimPages(db, pageIds);
+  await Promise.all(
+    claims.map(async (found) => {
+      if (found.number === null) return;
+      const claim = { ...found, number: Number(found.number) };
+      const via = transport(claim.channel);
+      const result: SendResult = await sendLimitFor(via.name as ProviderName)
+        .run(() => via.send({ pageId: claim.pageId, channel: claim.channel, to: claim.recipient, subject: claim.subject, body: claim.body }))
+        .catch((error: unknown) => ({ ok: false as const, retryable: true, reason: error instanceof Error ? error.message : String(error) }));
+      if (result.ok) {
+        await recorderFor(db).record({ pageId: claim.pageId, number: claim.number, providerId: result.providerId });
+        noticeSoon(db, claim.incidentId);
+      } else {
+        await untilDatabaseAnswers(() => recordRefusal(db, claim, claim.pageId, result));
+      }
+    }),
+  );
 }
+
+/** One page: a set of one. */
+export const sendPage = (db: Db, pageId: string, transport?: (channel: Channel) => Transport) => sendPages(db, [pageId], transport);
