@@ -23,6 +23,8 @@ const envSchema = z.object({
   FIREBREAK_DEMO: booleanFlag.optional(),
   FIREBREAK_DEMO_HISTORY: booleanFlag.default(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+  // Alertmanager posts one web process works on at once; beyond it they are answered 503 with Retry-After at once.
+  WEBHOOK_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   PLAYWRIGHT_CHROMIUM_PATH: z.string().optional(),

@@ -1,30 +1,49 @@
-// The web process `npm start` runs (`next start` with a fast lane): Next.js serves everything but
-// the automation endpoints listed here, which this server answers directly (lib/http/fast-lane.ts).
+// The web process `npm start` and `npm run web` run: a small front on PORT that answers the
+// endpoints automation calls in storms itself (lib/http/fast-lane.ts) and forwards everything else
+// to Next.js, which runs in a child process on a loopback port (scripts/next-server.ts). Each
+// process holds one copy of the application's modules: the front only what the fast lane's routes
+// import, with none of Next's per-request machinery; Next.js its build.
+import { fork, type ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
-import next from "next";
+import path from "node:path";
 import { POST as receiveAlertmanagerWebhook } from "@/app/api/webhooks/alertmanager/route";
 import { env } from "@/lib/env";
-import { fastLaneHandler, serveFastLane, type FastLaneRoutes } from "@/lib/http/fast-lane";
+import { FastLane, type FastLaneRoutes } from "@/lib/http/fast-lane";
+import { createForwarder } from "@/lib/http/forward";
+import { freePort } from "@/lib/runtime/free-port";
 
-const fastLane: FastLaneRoutes = new Map([["POST /api/webhooks/alertmanager", receiveAlertmanagerWebhook]]);
+const fastLaneRoutes: FastLaneRoutes = new Map([["POST /api/webhooks/alertmanager", receiveAlertmanagerWebhook]]);
 
 // In-flight requests get this long after SIGTERM; live event streams never end by themselves.
 const DRAIN_MS = 5_000;
 
+/** Starts Next.js and resolves once it listens on `port`; a Next.js that exits ends this process too. */
+function startNext(port: number): Promise<ChildProcess> {
+  const child = fork(path.join(process.cwd(), "scripts/next-server.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, NEXT_INTERNAL_PORT: String(port) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  return new Promise((resolve, reject) => {
+    child.once("message", () => resolve(child));
+    child.once("exit", (code, signal) => {
+      const reason = `Next.js exited (${signal ?? `code ${code}`})`;
+      reject(new Error(reason));
+      console.error(`[web] ${reason}; stopping`);
+      process.exit(1);
+    });
+  });
+}
+
 async function main() {
-  const { PORT, HOST } = env();
-  const app = next({ dev: false, dir: process.cwd(), hostname: HOST, port: PORT });
-  const handle = app.getRequestHandler();
-  await app.prepare();
+  const { PORT, HOST, WEBHOOK_MAX_IN_FLIGHT } = env();
+  const nextPort = await freePort();
+  const nextProcess = await startNext(nextPort);
+  const lane = new FastLane(fastLaneRoutes, WEBHOOK_MAX_IN_FLIGHT);
+  const forwarder = createForwarder({ host: "127.0.0.1", port: nextPort }, PORT);
 
   const server = createServer((request, response) => {
-    const fast = fastLaneHandler(fastLane, request);
-    const served = fast ? serveFastLane(fast, request, response) : handle(request, response);
-    served.catch((error: unknown) => {
-      console.error(`[web] ${request.method} ${request.url} failed`, error);
-      if (!response.headersSent) response.writeHead(500);
-      response.end();
-    });
+    if (!lane.serve(request, response)) forwarder.forward(request, response);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -32,10 +51,13 @@ async function main() {
   });
 
   const stop = () => {
+    nextProcess.removeAllListeners("exit");
+    nextProcess.kill("SIGTERM");
     server.close(() => process.exit(0));
     server.closeIdleConnections();
     setTimeout(() => {
       server.closeAllConnections();
+      forwarder.close();
       process.exit(0);
     }, DRAIN_MS).unref();
   };

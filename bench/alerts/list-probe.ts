@@ -1,14 +1,15 @@
-// A commander's browser during the storm: the incident list, signed in, requested once a second
-// (the next one at once when an answer took longer) until the storm ends.
+// A commander's browser during the storm: a page, signed in, requested once a second (the next one
+// at once when an answer took longer) until the storm ends. The bench probes the incident list and
+// one incident's page side by side.
 
-export interface ListProbe {
+export interface PageProbe {
   /** Ends the probe once its request in flight is answered. */
   stop(): Promise<{ ms: number[]; failed: number }>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function probeIncidentList(baseUrl: string, cookie: string): ListProbe {
+export function probePage(url: string, cookie: string): PageProbe {
   const ms: number[] = [];
   let failed = 0;
   let stopped = false;
@@ -16,7 +17,7 @@ export function probeIncidentList(baseUrl: string, cookie: string): ListProbe {
     while (!stopped) {
       const started = performance.now();
       try {
-        const response = await fetch(`${baseUrl}/incidents`, { headers: { cookie } });
+        const response = await fetch(url, { headers: { cookie } });
         await response.arrayBuffer();
         if (response.ok) ms.push(performance.now() - started);
         else failed += 1;

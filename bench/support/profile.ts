@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -119,7 +119,7 @@ export async function createProfiler(enabled: boolean): Promise<Profiler | undef
         print(`  heaviest functions (self time):`);
         for (const [name, ms] of functions) print(`  ${(ms / 1000).toFixed(2).padStart(6)} s ${((100 * ms) / busy).toFixed(1).padStart(5)} %  ${name}`);
       }
-      await rm(dir, { recursive: true, force: true });
+      print(`the profiles are kept in ${dir} (Chrome DevTools → Performance → Load profile)`);
     },
   };
 }

@@ -18,6 +18,23 @@ const OWN_CHANGE_WAIT_MS = 5_000;
 const HEARD_KEEP_MS = 60_000;
 // Forgetting is a pass over what is kept: done once it holds this many keys, not at every message.
 const HEARD_PRUNE_SIZE = 500;
+// In a burst of changes (an alert storm opening incidents, a fan-out sending hundreds of pages) a
+// query refetches at most once in this long: the first change after a quiet spell refetches at once.
+const BURST_REFETCH_SPACING_MS = 1_000;
+
+/** Resolves after `ms` (at once if none), or when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = window.setTimeout(done, ms);
+    function done() {
+      window.clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done);
+  });
+}
 
 /** What a tab's live data offers the views and forms in it. */
 export interface Live {
@@ -83,9 +100,10 @@ export function LiveData({ since, children }: { since: number; children: React.R
     const refreshSoon = () => {
       if (!mounted.signal.aborted) refresh();
     };
-    // One refetch of a query at a time, and one more if changes came meanwhile: refetching at every
-    // change would cancel the refetch in flight each time, and under a steady stream of changes none
-    // would ever finish.
+    // One refetch of a query at a time, and one more if changes came meanwhile, no sooner than
+    // BURST_REFETCH_SPACING_MS after the one before: refetching at every change would cancel the
+    // refetch in flight each time, under a steady stream of changes none would ever finish, and a
+    // storm's changes would keep the tab and the server busy refetching.
     const refetching = new Map<string, { again: boolean; done: Promise<void> }>();
     // A page that draws a topic from queries (an incident page, incidents) refetches those the change
     // names, and only those. One that draws none of it (the server-rendered overview, the runs on an
@@ -102,7 +120,11 @@ export function LiveData({ since, children }: { since: number; children: React.R
       const entry = { again: true, done: Promise.resolve() };
       refetching.set(id, entry);
       entry.done = (async () => {
+        let startedAt: number | undefined;
         while (entry.again && !mounted.signal.aborted) {
+          if (startedAt !== undefined) await pause(startedAt + BURST_REFETCH_SPACING_MS - performance.now(), mounted.signal);
+          if (mounted.signal.aborted) break;
+          startedAt = performance.now();
           entry.again = false;
           const topic = queryKey?.slice(0, 1);
           const drawnFromQueries = topic !== undefined && queryClient.getQueryCache().findAll({ queryKey: topic, type: "active" }).length > 0;

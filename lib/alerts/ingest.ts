@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/lib/db/client";
+import { poolOf, type Db, type Tx } from "@/lib/db/client";
 import { getAlertMapping, type AlertMapping } from "./mapping";
 import { loadOpeningContext, openAlertIncident, type KeyedAlert } from "./open";
 import type { WebhookAlert, WebhookPayload } from "./payload";
@@ -49,12 +49,21 @@ async function lockAlerts(tx: Tx, alerts: KeyedAlert[]): Promise<void> {
     FROM (SELECT DISTINCT hashtext(fingerprint) AS lock_key FROM unnest(${fingerprintsOf(alerts)}::text[]) AS fingerprint ORDER BY lock_key) AS keys`;
 }
 
-async function findKnown(db: Db | Tx, alerts: KeyedAlert[]): Promise<Map<string, KnownAlert>> {
-  const rows = await db.alertIncident.findMany({
-    where: { fingerprint: { in: fingerprintsOf(alerts) } },
-    select: { fingerprint: true, startsAt: true, incidentId: true, resolvedAt: true, lastReceivedAt: true },
-  });
-  return new Map(rows.map((row) => [keyOf(row), row]));
+const KNOWN_ALERTS = `
+  SELECT fingerprint, "startsAt" AT TIME ZONE 'UTC' AS "startsAt", "incidentId", "resolvedAt" AT TIME ZONE 'UTC' AS "resolvedAt",
+         "lastReceivedAt" AT TIME ZONE 'UTC' AS "lastReceivedAt"
+    FROM "AlertIncident" WHERE fingerprint = ANY($1::text[])`;
+type KnownRow = KnownAlert & { fingerprint: string; startsAt: Date };
+const byKey = (rows: KnownRow[]) => new Map(rows.map((row) => [keyOf(row), row]));
+
+/** What is known of these alerts, read as every post of a storm reads it: straight from the pool (lib/db/client.ts). */
+async function findKnown(db: Db, alerts: KeyedAlert[]): Promise<Map<string, KnownAlert>> {
+  return byKey((await poolOf(db).query<KnownRow>(KNOWN_ALERTS, [fingerprintsOf(alerts)])).rows);
+}
+
+/** The same inside a transaction, after the alerts' locks. */
+async function findKnownIn(tx: Tx, alerts: KeyedAlert[]): Promise<Map<string, KnownAlert>> {
+  return byKey(await tx.$queryRawUnsafe<KnownRow[]>(KNOWN_ALERTS, fingerprintsOf(alerts)));
 }
 
 /** A known alert this notification leaves as it is: still firing, or resolved again. */
@@ -92,7 +101,7 @@ async function applyChanges(db: Db, changing: KeyedAlert[], summary: IngestSumma
   await db.$transaction(
     async (tx) => {
       await lockAlerts(tx, changing);
-      const known = await findKnown(tx, changing);
+      const known = await findKnownIn(tx, changing);
       let mapping: AlertMapping | undefined;
       const loadMapping = async () => (mapping ??= await getAlertMapping(tx));
 

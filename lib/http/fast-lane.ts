@@ -1,18 +1,23 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
-import { databaseOutage } from "@/lib/db/availability";
-import { responseForError } from "./errors";
-import { withNoStore } from "./no-store";
 
-// Endpoints the web server answers itself, ahead of Next.js: the ones automation calls in storms.
-// Next's routing costs about 3 ms of CPU a request on a small machine, most of an alert storm's
-// budget; these handlers need none of it (no session, no rendering). The server that starts the
-// fast lane hands it the very functions the route files export, which is how `next dev` serves them.
+// Endpoints the web server answers itself, ahead of Next.js's router: the ones automation calls in
+// storms. Next's routing costs about 3 ms of CPU a request on a small machine, most of an alert
+// storm's budget; these handlers need none of it (no session, no rendering). The handlers are the
+// ones Next.js built (scripts/web-server.ts loads them from the build), so the process runs one copy
+// of the application's modules: one database pool, one account of an outage. This module imports
+// nothing of the application for that reason.
+//
+// When the lane is full it answers at once, 503 with Retry-After, rather than queue: Alertmanager
+// retries a 5xx and loses nothing, where a request queued behind hundreds of others would wait
+// seconds, be retried anyway, and add to the pile.
 
 export type WebHandler = (request: Request) => Promise<Response>;
 
 /** What the fast lane serves: "METHOD /exact/path" → the route's handler. */
 export type FastLaneRoutes = ReadonlyMap<string, WebHandler>;
+
+const OVERLOADED_RETRY_AFTER_SECONDS = "1";
 
 /** The handler for this request, if the fast lane serves it: method and exact path, query ignored. */
 export function fastLaneHandler(routes: FastLaneRoutes, request: IncomingMessage): WebHandler | undefined {
@@ -34,22 +39,54 @@ function toWebRequest(request: IncomingMessage): Request {
   } as RequestInit);
 }
 
-/**
- * Runs `handler` on the Node request and writes its answer. A failure the handler did not answer
- * itself is answered as a route's would be: a database that is away a 503 to retry, anything else
- * a 500, logged.
- */
-export async function serveFastLane(handler: WebHandler, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  let answer: Response;
-  try {
-    answer = await handler(toWebRequest(request));
-    databaseOutage.recovered();
-  } catch (error) {
-    answer = withNoStore(responseForError(error, { method: request.method ?? "", url: request.url ?? "" }));
-  }
-  const body = Buffer.from(await answer.arrayBuffer());
-  response.statusCode = answer.status;
-  answer.headers.forEach((value, name) => response.setHeader(name, value));
+function answer(response: ServerResponse, status: number, headers: Record<string, string>, body: Buffer): void {
+  response.statusCode = status;
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
   response.setHeader("content-length", body.byteLength);
   response.end(body);
+}
+
+export class FastLane {
+  private inFlight = 0;
+  /** Requests answered 503 because the lane was full, since the process started. */
+  refused = 0;
+
+  constructor(
+    private readonly routes: FastLaneRoutes,
+    /** Requests worked on at once (WEBHOOK_MAX_IN_FLIGHT); a post takes a few ms of CPU, so 64 at once is already a queue on 2 cores. */
+    private readonly maxInFlight: number,
+  ) {}
+
+  /** Serves the request if it is the lane's (true), or leaves it to Next.js (false). */
+  serve(request: IncomingMessage, response: ServerResponse): boolean {
+    const handler = fastLaneHandler(this.routes, request);
+    if (!handler) return false;
+    if (this.inFlight >= this.maxInFlight) {
+      this.refused += 1;
+      // The body is not read: closing the connection after the answer discards it.
+      const body = Buffer.from(JSON.stringify({ error: "Firebreak is busy; try again" }));
+      answer(response, 503, { "content-type": "application/json", "retry-after": OVERLOADED_RETRY_AFTER_SECONDS, "cache-control": "no-store", connection: "close" }, body);
+      return true;
+    }
+    this.inFlight += 1;
+    void serveFastLane(handler, request, response).finally(() => (this.inFlight -= 1));
+    return true;
+  }
+}
+
+/**
+ * Runs `handler` on the Node request and writes its answer. The handlers answer their own failures
+ * (lib/http/route.ts); one that throws anyway is a bug, logged and answered 500.
+ */
+export async function serveFastLane(handler: WebHandler, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  try {
+    const result = await handler(toWebRequest(request));
+    const headers: Record<string, string> = {};
+    result.headers.forEach((value, name) => (headers[name] = value));
+    answer(response, result.status, headers, Buffer.from(await result.arrayBuffer()));
+  } catch (error) {
+    console.error(`[web] ${request.method} ${request.url} failed`, error);
+    if (!response.headersSent) answer(response, 500, { "content-type": "application/json", "cache-control": "no-store" }, Buffer.from(JSON.stringify({ error: "Internal server error" })));
+    else response.end();
+  }
 }

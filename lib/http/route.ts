@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { databaseOutage } from "@/lib/db/availability";
 import { fieldErrorsOf } from "@/lib/errors";
 import { parseFormBody, parseJsonBody, readBodyText } from "./body";
 import { HttpError, responseForError } from "./errors";
@@ -43,7 +44,7 @@ export interface RouteInput<S extends RouteSpec> {
   body: S extends { body: { json: infer B } } ? Parsed<B> : S extends { body: { form: infer B } } ? Parsed<B> : undefined;
 }
 
-/** What Next.js (and the fast lane, which passes no context) calls. */
+/** What Next.js calls (and the fast lane, with no context). */
 export type RouteHandler = (request: Request, context?: { params: Promise<unknown> }) => Promise<Response>;
 
 const DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -91,7 +92,9 @@ export function defineRoute<S extends RouteSpec>(spec: S, handle: (input: RouteI
 
   return async (request, context) => {
     try {
-      return withNoStore(await answer(request, context));
+      const response = withNoStore(await answer(request, context));
+      databaseOutage.recovered();
+      return response;
     } catch (error) {
       return withNoStore(responseForError(error, request));
     }

@@ -20,8 +20,10 @@ export function pageSendSpecs(pageIds: string[]): { payload: { pageIds: string[]
   for (let start = 0; start < pageIds.length; start += PAGES_PER_SEND_JOB) specs.push({ payload: { pageIds: pageIds.slice(start, start + PAGES_PER_SEND_JOB) } });
   return specs;
 }
-// graphile-worker runs lower numbers first: a page never waits behind housekeeping.
+// graphile-worker runs lower numbers first: a page never waits behind housekeeping, and a retry
+// (a provider that failed a page once) waits behind every page not yet tried.
 export const PAGE_JOB_PRIORITY = -10;
+export const PAGE_RETRY_PRIORITY = -5;
 
 /** Fires an escalation's next step when it falls due. */
 export const escalationStepJob = defineJob("paging-escalation-step", z.object({ escalationId: z.uuid() }));

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import { poolOf, type Db } from "@/lib/db/client";
 import { hashToken } from "./secret";
 import type { TokenScope } from "./scopes";
 
@@ -27,7 +27,12 @@ export async function authenticateToken(db: Db, request: Request, scope: TokenSc
   if (!presented) return refuse(401, "Authorization must be Bearer <token>.");
 
   // Looked up by its hash: the token itself is never stored, so there is nothing to compare in time.
-  const token = await db.apiToken.findUnique({ where: { hash: hashToken(presented) }, select: { id: true, name: true, scopes: true, revokedAt: true, lastUsedAt: true } });
+  // Every post of an alert storm asks this: straight to the pool (lib/db/client.ts).
+  const { rows } = await poolOf(db).query<{ id: string; name: string; scopes: string[]; revokedAt: Date | null; lastUsedAt: Date | null }>(
+    `SELECT id, name, scopes, "revokedAt" AT TIME ZONE 'UTC' AS "revokedAt", "lastUsedAt" AT TIME ZONE 'UTC' AS "lastUsedAt" FROM "ApiToken" WHERE hash = $1`,
+    [hashToken(presented)],
+  );
+  const token = rows[0];
   if (!token) return refuse(401, "Unknown token.");
   if (token.revokedAt) return refuse(401, "This token has been revoked.");
   if (!token.scopes.includes(scope)) {

@@ -4,7 +4,7 @@ import type { Channel, PageKind } from "@/lib/db/generated/client";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { CHANGES_CHANNEL, publishChange } from "@/lib/live/publish";
 import { recordPermanentFailure } from "./permanent-failure";
-import { PAGE_JOB_PRIORITY, pageSendJob } from "@/lib/paging/jobs";
+import { PAGE_RETRY_PRIORITY, pageSendJob } from "@/lib/paging/jobs";
 import { transportFor, type ProviderName } from "@/lib/paging/delivery/transports/index";
 import { sendLimitFor } from "./send-limits";
 import type { SendResult, Transport } from "@/lib/paging/delivery/transports/types";
@@ -170,7 +170,7 @@ async function recordRefusal(db: Db, claim: Claim & { number: number }, pageId: 
       // Only the move out of "sending" queues the retry: a repeat of this write after a lost commit queues nothing.
       const moved = await tx.page.updateMany({ where: { id: pageId, status: "sending" }, data: { status: "queued", error: result.reason } });
       if (moved.count > 0) {
-        await enqueue(tx, pageSendJob, { pageIds: [pageId] }, { runAt: new Date(now.getTime() + retryDelayMs(number)), priority: PAGE_JOB_PRIORITY });
+        await enqueue(tx, pageSendJob, { pageIds: [pageId] }, { runAt: new Date(now.getTime() + retryDelayMs(number)), priority: PAGE_RETRY_PRIORITY });
       }
     } else {
       await recordPermanentFailure(tx, pageId, result.retryable ? `Gave up after ${number} attempts: ${result.reason}` : result.reason, now);

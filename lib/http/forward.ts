@@ -1,0 +1,42 @@
+import { Agent, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
+
+// The web process's front hands every request the fast lane does not serve to Next.js, which runs
+// in a process of its own on a loopback port: a plain HTTP relay, streaming both ways (the live
+// event stream included), with the headers Next.js would have set from the client's own connection.
+
+export interface Forwarder {
+  forward(request: IncomingMessage, response: ServerResponse): void;
+  close(): void;
+}
+
+export function createForwarder(target: { host: string; port: number }, publicPort: number): Forwarder {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  return {
+    forward(request, response) {
+      const headers = { ...request.headers };
+      // What Next.js sets itself when absent, from the connection it sees: here the client's, not ours.
+      headers["x-forwarded-for"] ??= request.socket.remoteAddress ?? "";
+      headers["x-forwarded-host"] ??= request.headers.host ?? `localhost:${publicPort}`;
+      headers["x-forwarded-port"] ??= String(publicPort);
+      headers["x-forwarded-proto"] ??= "http";
+      const upstream = httpRequest({ host: target.host, port: target.port, method: request.method, path: request.url, headers, agent }, (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+        response.flushHeaders();
+        answer.pipe(response);
+        answer.once("error", () => response.destroy());
+      });
+      upstream.once("error", (error) => {
+        if (!response.headersSent) {
+          response.writeHead(502, { "content-type": "application/json", "cache-control": "no-store" });
+          response.end(JSON.stringify({ error: "The web server is starting or restarting; try again" }));
+        } else response.destroy(error);
+      });
+      // A client that goes away (a closed tab's event stream) ends the request upstream too.
+      response.once("close", () => {
+        if (!response.writableFinished) upstream.destroy();
+      });
+      request.pipe(upstream);
+    },
+    close: () => agent.destroy(),
+  };
+}
