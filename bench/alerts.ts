@@ -111,6 +111,14 @@ async function main() {
   log(`answered in ${stormSeconds.toFixed(1)} s: p50 ${formatMs(latency.p50)}, p99 ${formatMs(latency.p99)}, max ${formatMs(latency.max)} ms (target p99 ≤ ${TARGET_P99_MS}); ` +
     `${refused.length === 0 ? "every post 2xx" : `not 2xx: ${statuses.join(", ")}`}; client lag p99 ${formatMs(lateness.p99)} ms`);
 
+  // When the slow answers came: a stall shows as a few seconds of them, a steady overload as all along.
+  const slow = results.filter((result) => result.ms > TARGET_P99_MS);
+  if (slow.length > 0) {
+    const bySecond = new Map<number, number>();
+    for (const result of slow) bySecond.set(Math.floor(result.post.at / 1000), (bySecond.get(Math.floor(result.post.at / 1000)) ?? 0) + 1);
+    log(`  ${slow.length} posts took over ${TARGET_P99_MS} ms; by the second of the storm they left in: ${[...bySecond].map(([second, count]) => `${second} s: ${count}`).join(", ")}`);
+  }
+
   const kinds = [
     ["started", "posts with an alert that just started (each opens an incident)"],
     ["resolved", "posts with an alert that just resolved"],
