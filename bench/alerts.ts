@@ -26,7 +26,7 @@ import { spawnWorker } from "@/test/worker-process";
 import { startBenchDatabase } from "./support/database";
 import { formatMs } from "./support/latency";
 import { percentile, percentiles } from "./support/percentiles";
-import { processTreeCpuMs } from "./support/process-cpu";
+import { descendantRunning, processTreeCpuMs } from "./support/process-cpu";
 import { createProfiler, STATEMENT_STATISTICS } from "./support/profile";
 import { launchBenchServer } from "./support/server";
 import { signIn } from "./support/session";
@@ -85,6 +85,9 @@ async function main() {
   const planned = posts.reduce((sum, post) => sum + post.firing.length + post.resolved.length, 0);
   log(`storm: ${posts.length} posts carrying ${planned} alerts over ${settings.seconds} s (${settings.rate} alerts/s, ${settings.perPost} a post), ` +
     `${settings.distinct} distinct, to ${urls.length} web instance(s); ${load()}`);
+  // Next.js runs in a child of each web process: what it used is the pages the probes ask for.
+  const nextPids = webs.map((web) => descendantRunning(web.pid, "scripts/next-server.ts"));
+  const nextCpu = (): number => nextPids.reduce<number>((sum, pid) => sum + (pid === undefined ? 0 : processTreeCpuMs(pid)), 0);
   const cpu = () => ({
     web: webs.reduce((sum, web) => sum + processTreeCpuMs(web.pid), 0),
     worker: processTreeCpuMs(worker.pid),
@@ -94,6 +97,7 @@ async function main() {
   const cookie = await signIn(webs[0]!.baseUrl, commander.email, DEMO_PASSWORD);
   await profiler?.resetStatements(database.url);
   const cpuBefore = cpu();
+  const nextBefore = nextCpu();
   const started = performance.now();
   // A warm-up incident's page: its pages, escalations and timeline, as a responder follows it.
   const followed = await db.incident.findFirstOrThrow({ orderBy: { number: "asc" }, select: { id: true } });
@@ -102,6 +106,7 @@ async function main() {
   const results = await runStorm(urls, token, posts, (sent, inFlight) => log(`  ${sent} posts sent, ${inFlight} awaiting an answer; ${load()}`));
   const stormSeconds = (performance.now() - started) / 1000;
   const cpuAfter = cpu();
+  const nextUsedMs = nextCpu() - nextBefore;
   const [listDuring, incidentDuring] = await Promise.all([listProbe.stop(), incidentProbe.stop()]);
 
   const latency = percentiles(results.map((result) => result.ms));
@@ -133,7 +138,10 @@ async function main() {
   // CPU-seconds of web, worker and PostgreSQL over what the machine had in the storm (target ≤ 0.5).
   const cpuUsedMs = (Object.keys(cpuAfter) as (keyof typeof cpuAfter)[]).reduce((sum, side) => sum + cpuAfter[side] - cpuBefore[side], 0);
   const cpuShare = cpuUsedMs / 1000 / (os.availableParallelism() * stormSeconds);
-  log(`  CPU during the storm: web ${cpuSeconds("web")} s, worker ${cpuSeconds("worker")} s, PostgreSQL ${cpuSeconds("database")} s in ${stormSeconds.toFixed(1)} s on ${os.availableParallelism()} cores ` +
+  const webSplit = nextPids.every((pid) => pid !== undefined)
+    ? ` (the front that takes the posts ${((cpuAfter.web - cpuBefore.web - nextUsedMs) / 1000).toFixed(1)} s, Next.js rendering the probed pages ${(nextUsedMs / 1000).toFixed(1)} s)`
+    : "";
+  log(`  CPU during the storm: web ${cpuSeconds("web")} s${webSplit}, worker ${cpuSeconds("worker")} s, PostgreSQL ${cpuSeconds("database")} s in ${stormSeconds.toFixed(1)} s on ${os.availableParallelism()} cores ` +
     `(a share of ${cpuShare.toFixed(2)} of the machine, target ≤ ${TARGET_CPU_SHARE}); ${load()}`);
   const withP95 = (ms: number[]) => {
     const sorted = [...ms].sort((a, b) => a - b);

@@ -50,16 +50,20 @@ async function main() {
     server.listen(PORT, HOST, resolve);
   });
 
+  // Both stop taking requests and finish the ones in flight; this process ends once Next.js has too,
+  // so whoever stops the web process can count on both being gone.
   const stop = () => {
     nextProcess.removeAllListeners("exit");
+    const nextExited = new Promise((resolve) => (nextProcess.exitCode !== null ? resolve(null) : nextProcess.once("exit", resolve)));
     nextProcess.kill("SIGTERM");
-    server.close(() => process.exit(0));
+    const closed = new Promise((resolve) => server.close(resolve));
     server.closeIdleConnections();
     setTimeout(() => {
       server.closeAllConnections();
       forwarder.close();
-      process.exit(0);
     }, DRAIN_MS).unref();
+    setTimeout(() => nextProcess.kill("SIGKILL"), 2 * DRAIN_MS).unref();
+    void Promise.all([closed, nextExited]).then(() => process.exit(0));
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

@@ -47,3 +47,22 @@ export function processTreeCpuMs(rootPid: number): number {
   for (const pid of inTree) ticks += stats.get(pid)?.ticks ?? 0;
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
+
+/** The first descendant of `rootPid` whose command line contains `fragment`, if any. */
+export function descendantRunning(rootPid: number, fragment: string): number | undefined {
+  for (const entry of readdirSync("/proc")) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === rootPid) continue;
+    let cmdline: string;
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+    } catch {
+      continue;
+    }
+    if (!cmdline.includes(fragment)) continue;
+    for (let ancestor = readStat(pid)?.ppid; ancestor && ancestor > 1; ancestor = readStat(ancestor)?.ppid) {
+      if (ancestor === rootPid) return pid;
+    }
+  }
+  return undefined;
+}
