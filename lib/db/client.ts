@@ -10,7 +10,8 @@ import { PrismaClient } from "./generated/client";
 const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 60_000 };
 const IDLE_IN_TRANSACTION_MS = 60_000;
 
-const POOL = Symbol("firebreak.pool");
+// From the global registry: a module loaded again (development, tests) finds the pool of the client kept on globalThis.
+const POOL = Symbol.for("firebreak.pool");
 
 export function createPrismaClient(connectionString: string) {
   const pool = new pg.Pool({ connectionString, max: 10, idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS });
