@@ -25,7 +25,7 @@ beforeAll(async () => {
       request.socket.once("close", () => (streamClosed = true));
       return;
     }
-    response.writeHead(201, [["set-cookie", "a=1"], ["set-cookie", "b=2"], ["x-answer", "yes"]]);
+    response.writeHead(201, [["set-cookie", "a=1"], ["set-cookie", "b=2"], ["x-answer", "yes"], ["keep-alive", "timeout=99"]]);
     response.end(`echo ${body}`);
   });
   const upstreamPort = await listen(upstream);
@@ -47,6 +47,8 @@ describe("forwarding to Next.js", () => {
     expect(await response.text()).toBe("echo hello");
     expect(response.headers.get("x-answer")).toBe("yes");
     expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
+    // The relay's own connection headers, not Next's.
+    expect(response.headers.get("keep-alive")).not.toBe("timeout=99");
     const request = seen.at(-1)!;
     expect(request.url).toBe("/api/thing?x=1");
     expect(request.headers).toMatchObject({ "x-forwarded-for": "127.0.0.1", "x-forwarded-port": "4321", "x-forwarded-proto": "http" });

@@ -4,6 +4,18 @@ import { Agent, request as httpRequest, type IncomingMessage, type ServerRespons
 // in a process of its own on a loopback port: a plain HTTP relay, streaming both ways (the live
 // event stream included), with the headers Next.js would have set from the client's own connection.
 
+// Headers about one connection, not the message (RFC 9110 §7.6.1): each hop sets its own.
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"]);
+
+/** Node's raw header list ([name, value, name, value, …]) without the hop-by-hop headers. */
+function endToEnd(raw: string[]): string[] {
+  const kept: string[] = [];
+  for (let index = 0; index < raw.length; index += 2) {
+    if (!HOP_BY_HOP.has(raw[index]!.toLowerCase())) kept.push(raw[index]!, raw[index + 1]!);
+  }
+  return kept;
+}
+
 export interface Forwarder {
   forward(request: IncomingMessage, response: ServerResponse): void;
   close(): void;
@@ -14,13 +26,14 @@ export function createForwarder(target: { host: string; port: number }, publicPo
   return {
     forward(request, response) {
       const headers = { ...request.headers };
+      for (const name of HOP_BY_HOP) delete headers[name];
       // What Next.js sets itself when absent, from the connection it sees: here the client's, not ours.
       headers["x-forwarded-for"] ??= request.socket.remoteAddress ?? "";
       headers["x-forwarded-host"] ??= request.headers.host ?? `localhost:${publicPort}`;
       headers["x-forwarded-port"] ??= String(publicPort);
       headers["x-forwarded-proto"] ??= "http";
       const upstream = httpRequest({ host: target.host, port: target.port, method: request.method, path: request.url, headers, agent }, (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+        response.writeHead(answer.statusCode ?? 502, endToEnd(answer.rawHeaders));
         response.flushHeaders();
         answer.pipe(response);
         answer.once("error", () => response.destroy());

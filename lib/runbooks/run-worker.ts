@@ -21,6 +21,9 @@ const RECHECK_MS = 5_000;
 
 type Stream = "stdout" | "stderr" | "info";
 
+/** Tells browsers following the run that it changed (outside a transaction: at once). */
+const noticeRunChanged = (db: Db, runId: string) => db.$executeRaw`SELECT pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify({ topic: "run", id: runId })})`;
+
 /** Buffers a step's output and writes it every quarter second, with a live notice, so a chatty step costs few writes. */
 function outputWriter(db: Db, runId: string) {
   let pending: { position: number; stream: Stream; text: string }[] = [];
@@ -37,7 +40,7 @@ function outputWriter(db: Db, runId: string) {
         pending = [...batch, ...pending];
         throw error;
       }
-      await db.$executeRaw`SELECT pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify({ topic: "run", id: runId })})`;
+      await noticeRunChanged(db, runId);
     });
     return flushing;
   };
@@ -145,7 +148,11 @@ export async function executeRun(db: Db, runId: string) {
     for (const step of final === "failed" ? [] : steps) {
       if (controller.signal.aborted) break;
       const stepStarted = new Date();
-      await record(() => db.runbookStep.update({ where: { runId_position: { runId, position: step.position } }, data: { status: "running", startedAt: stepStarted } }));
+      // Said at once: a step that prints nothing would otherwise show "pending" until it ends.
+      await record(async () => {
+        await db.runbookStep.update({ where: { runId_position: { runId, position: step.position } }, data: { status: "running", startedAt: stepStarted } });
+        await noticeRunChanged(db, runId);
+      });
       const outcome: StepOutcome = await executeStep(step, {
         signal: controller.signal,
         onOutput: (stream, text) => output.write(step.position, stream, text),

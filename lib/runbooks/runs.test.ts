@@ -1,4 +1,6 @@
+import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
+import { CHANGES_CHANNEL } from "@/lib/live/publish";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { declareIncident } from "@/lib/command/lifecycle";
@@ -46,6 +48,28 @@ describe("a run", () => {
     const kinds = (await db.incidentEvent.findMany({ where: { incidentId: incident.id, kind: { startsWith: "runbook_" } }, orderBy: { id: "asc" } })).map((event) => event.kind);
     expect(kinds).toEqual(["runbook_requested", "runbook_started", "runbook_step", "runbook_finished"]);
     expect(await db.auditEntry.count({ where: { action: "incident.runbook_finished" } })).toBe(1);
+  });
+
+  it("tells browsers following the run once a step has started, even a step that prints nothing", async () => {
+    await runbook({ ...echo, key: "quiet", parameters: {}, steps: [{ name: "Wait", command: ["sleep", "2"] }] });
+    const run = await requestRun(db, { runbookKey: "quiet", parameters: {} }, actorOf(world.users.responder));
+    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await listener.connect();
+    // What a browser refetching at each notice would read, read at once on the listening connection.
+    // The run's start is announced before its first step starts: alone, it leaves a quick reader
+    // seeing the step "pending" until the step ends.
+    const seen: Promise<string>[] = [];
+    listener.on("notification", (message) => {
+      if (JSON.parse(message.payload ?? "{}").id !== run.id) return;
+      seen.push(listener.query<{ status: string }>(`SELECT status FROM "RunbookStep" WHERE "runId" = $1`, [run.id]).then((result) => result.rows[0]!.status));
+    });
+    await listener.query(`LISTEN ${CHANGES_CHANNEL}`);
+    try {
+      await executeRun(db, run.id);
+      expect(await Promise.all(seen)).toContain("running");
+    } finally {
+      await listener.end();
+    }
   });
 
   it("refuses parameters outside their rules, and a role below the runbook's, writing nothing", async () => {
