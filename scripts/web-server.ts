@@ -10,22 +10,20 @@ import { POST as receiveAlertmanagerWebhook } from "@/app/api/webhooks/alertmana
 import { env } from "@/lib/env";
 import { FastLane, type FastLaneRoutes } from "@/lib/http/fast-lane";
 import { createForwarder } from "@/lib/http/forward";
-import { freePort } from "@/lib/runtime/free-port";
 
 const fastLaneRoutes: FastLaneRoutes = new Map([["POST /api/webhooks/alertmanager", receiveAlertmanagerWebhook]]);
 
 // In-flight requests get this long after SIGTERM; live event streams never end by themselves.
 const DRAIN_MS = 5_000;
 
-/** Starts Next.js and resolves once it listens on `port`; a Next.js that exits ends this process too. */
-function startNext(port: number): Promise<ChildProcess> {
+/** Starts Next.js and resolves once it is ready, with the loopback port it took; a Next.js that exits ends this process too. */
+function startNext(): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(path.join(process.cwd(), "scripts/next-server.ts"), [], {
     execArgv: ["--import", "tsx"],
-    env: { ...process.env, NEXT_INTERNAL_PORT: String(port) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {
-    child.once("message", () => resolve(child));
+    child.once("message", (message: { listening: number }) => resolve({ child, port: message.listening }));
     child.once("exit", (code, signal) => {
       const reason = `Next.js exited (${signal ?? `code ${code}`})`;
       reject(new Error(reason));
@@ -37,8 +35,7 @@ function startNext(port: number): Promise<ChildProcess> {
 
 async function main() {
   const { PORT, HOST, WEBHOOK_MAX_IN_FLIGHT } = env();
-  const nextPort = await freePort();
-  const nextProcess = await startNext(nextPort);
+  const { child: nextProcess, port: nextPort } = await startNext();
   const lane = new FastLane(fastLaneRoutes, WEBHOOK_MAX_IN_FLIGHT);
   const forwarder = createForwarder({ host: "127.0.0.1", port: nextPort }, PORT);
 
