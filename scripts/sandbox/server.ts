@@ -7,6 +7,8 @@
  *   POST /2010-04-01/Accounts/{sid}/Messages.json   Twilio, Basic auth (account SID, auth token), form To/From/Body/StatusCallback.
  *        201 with a Twilio message resource (sid "SM…", status "queued"); 401 code 20003 for wrong credentials;
  *        400 code 21211 for +15005550001, a configured invalid number or a number not in E.164 form.
+ *   GET  /2010-04-01/Accounts/{sid}/Messages.json   Twilio's message list: accepted messages, newest first, filtered by
+ *        To and From, one page of PageSize (1-1000, default 50). Not recorded.
  *   POST /v3/mail/send                             SendGrid, Bearer API key, JSON. 202 with X-Message-Id; 401 for a
  *        wrong key; 400 {"errors":[{field, message, help}]} for a malformed request.
  * Every request is recorded (provider, channel, to, from, subject, body, pageId, providerId, receivedAt,
@@ -59,7 +61,7 @@ import { handleSendgridMail } from "./sendgrid";
 import { generateSigningKey } from "./sendgrid-callbacks";
 import { defaultSandboxSettings, sandboxEnv, type SandboxEnv, type SandboxSettings } from "./settings";
 import type { SandboxState } from "./state";
-import { handleTwilioMessages, TWILIO_MESSAGES_PATH } from "./twilio";
+import { handleTwilioMessageList, handleTwilioMessages, TWILIO_MESSAGES_PATH } from "./twilio";
 
 export interface RunningSandbox {
   url: string;
@@ -73,9 +75,10 @@ async function route(state: SandboxState, request: IncomingMessage, response: Se
   const url = new URL(request.url ?? "/", "http://sandbox.invalid");
   if (url.pathname.startsWith("/_sandbox/")) return handleControl(state, request, response, url);
   const twilioAccount = TWILIO_MESSAGES_PATH.exec(url.pathname)?.[1];
-  const providerApi = request.method === "POST" && (twilioAccount !== undefined || url.pathname === "/v3/mail/send");
+  const providerApi = twilioAccount !== undefined || (request.method === "POST" && url.pathname === "/v3/mail/send");
   if (providerApi && state.settings.responseDelayMs > 0) await sleep(state.settings.responseDelayMs, undefined, { signal: state.closing });
   if (request.method === "POST" && twilioAccount) return handleTwilioMessages(state, request, response, twilioAccount);
+  if (request.method === "GET" && twilioAccount) return handleTwilioMessageList(state, request, response, twilioAccount, url.searchParams);
   if (request.method === "POST" && url.pathname === "/v3/mail/send") return handleSendgridMail(state, request, response);
   throw new HttpError(404, `the sandbox has no ${request.method} ${url.pathname}`);
 }

@@ -61,6 +61,42 @@ export async function handleTwilioMessages(state: SandboxState, request: Incomin
   state.onAccepted(message);
 }
 
+/** Twilio's largest page of a list. */
+const MAX_PAGE_SIZE = 1000;
+
+/**
+ * Twilio's message list as the SDK reads it: the messages it accepted, newest first, filtered by To
+ * and From, one page of PageSize (default 50). Lookups are not recorded as messages.
+ */
+export function handleTwilioMessageList(state: SandboxState, request: IncomingMessage, response: ServerResponse, accountSid: string, query: URLSearchParams): void {
+  const { settings } = state;
+  const credentials = basicCredentials(request.headers.authorization);
+  if (accountSid !== settings.twilioAccountSid || credentials?.username !== settings.twilioAccountSid || credentials.password !== settings.twilioAuthToken) {
+    return sendJson(response, 401, twilioError(401, 20003, "Authenticate"));
+  }
+  const pageSize = Number(query.get("PageSize") ?? 50);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+    return sendJson(response, 400, twilioError(400, 20001, `PageSize must be an integer from 1 to ${MAX_PAGE_SIZE}`));
+  }
+  const to = query.get("To");
+  const from = query.get("From");
+  const accepted = state.messages
+    .list({ provider: "twilio" })
+    .filter((message) => message.providerId !== null && (to === null || message.to === to) && (from === null || message.from === from));
+  const uri = `/2010-04-01/Accounts/${accountSid}/Messages.json?${query.toString()}`;
+  sendJson(response, 200, {
+    messages: accepted.reverse().slice(0, pageSize).map((message) => twilioMessageResource(message, accountSid)),
+    page: 0,
+    page_size: pageSize,
+    start: 0,
+    end: Math.min(pageSize, accepted.length) - 1,
+    uri,
+    first_page_uri: uri,
+    previous_page_uri: null,
+    next_page_uri: null,
+  });
+}
+
 function pageIdOf(statusCallback: string | null): string | null {
   if (!statusCallback || !URL.canParse(statusCallback)) return null;
   return new URL(statusCallback).searchParams.get("pageId");

@@ -159,6 +159,46 @@ describe("sending a page", () => {
     const stored = await db.page.findUniqueOrThrow({ where: { id: page.id }, include: { sendAttempts: { orderBy: { number: "asc" } } } });
     expect(stored.status).toBe("sent");
     expect(stored.sendAttempts.map((attempt) => attempt.outcome)).toEqual(["unknown", "sent"]);
+    expect(await sandbox.messages({ pageId: page.id })).toHaveLength(1);
+  });
+
+  describe("a page whose earlier attempt ended unheard", () => {
+    /** The page as a worker left it after handing it to Twilio: `ending` says how the attempt ended. */
+    async function handedOver(ending: "worker killed" | "no answer" | "provider error") {
+      const incident = await declareCritical();
+      const page = await pageTo(incident.id, SECURITY_PHONE);
+      const first = await transports.sms.send({ pageId: page.id, channel: "sms", to: page.recipient, body: page.body });
+      expect(first.ok).toBe(true);
+      const finished =
+        ending === "worker killed" ? {} : { finishedAt: new Date(), outcome: "retry", httpStatus: ending === "provider error" ? 500 : null };
+      await db.page.update({ where: { id: page.id }, data: { status: ending === "worker killed" ? "sending" : "queued", attempts: 1 } });
+      await db.pageAttempt.create({ data: { pageId: page.id, number: 1, ...finished } });
+      return { page, providerId: first.ok ? first.providerId : "" };
+    }
+
+    it.each(["worker killed", "no answer"] as const)("is not sent again when Twilio already has it (%s)", async (ending) => {
+      const { page, providerId } = await handedOver(ending);
+      await send(page.id);
+
+      expect(await sandbox.messages({ pageId: page.id })).toHaveLength(1);
+      const stored = await db.page.findUniqueOrThrow({ where: { id: page.id }, include: { sendAttempts: { orderBy: { number: "asc" } } } });
+      expect(stored).toMatchObject({ status: "sent", providerId });
+      expect(stored.sendAttempts.map((attempt) => attempt.outcome)).toEqual([ending === "worker killed" ? "unknown" : "retry", "sent"]);
+    });
+
+    it("is sent again when the provider answered an error: it took nothing", async () => {
+      const { page } = await handedOver("provider error");
+      await send(page.id);
+      expect(await sandbox.messages({ pageId: page.id })).toHaveLength(2);
+    });
+
+    it("is sent again when the provider cannot be asked: twice beats never", async () => {
+      const { page } = await handedOver("worker killed");
+      const blind: Transport = { name: "twilio", send: (message) => transports.sms.send(message), findSent: () => Promise.reject(new Error("connect ECONNREFUSED")) };
+      await sendPage(db, page.id, () => blind);
+      expect(await sandbox.messages({ pageId: page.id })).toHaveLength(2);
+      expect((await db.page.findUniqueOrThrow({ where: { id: page.id } })).status).toBe("sent");
+    });
   });
 });
 

@@ -38,6 +38,11 @@ interface Claim {
   number: number | null;
   /** When its first attempt started (this one's start, for a first attempt). */
   firstAttemptAt: Date;
+  /**
+   * An earlier attempt ended unheard: its worker stopped during it, or the request got no answer.
+   * The provider may have the message already.
+   */
+  inDoubt: boolean;
 }
 
 /**
@@ -51,7 +56,10 @@ async function claimPages(db: Db, pageIds: string[]): Promise<Claim[]> {
   return db.$queryRaw<Claim[]>`
     WITH page AS (
       SELECT p.id, p."incidentId", p.kind, p.channel, p.recipient, p.subject, p.body, p.attempts,
-             (p.kind = 'incident' AND i."acknowledgedAt" IS NOT NULL) AS moot
+             (p.kind = 'incident' AND i."acknowledgedAt" IS NOT NULL) AS moot,
+             EXISTS (SELECT 1 FROM "PageAttempt" a
+                      WHERE a."pageId" = p.id
+                        AND (a."finishedAt" IS NULL OR a.outcome = 'unknown' OR (a.outcome = 'retry' AND a."httpStatus" IS NULL))) AS "inDoubt"
         FROM "Page" p JOIN "Incident" i ON i.id = p."incidentId"
        WHERE p.id = ANY(${pageIds}::uuid[]) AND p.status IN ('queued', 'sending')
        ORDER BY p.id
@@ -74,7 +82,7 @@ async function claimPages(db: Db, pageIds: string[]): Promise<Claim[]> {
     )
     SELECT page.id AS "pageId", page."incidentId", page.kind, page.channel, page.recipient, page.subject, page.body,
            CASE WHEN changed.moot THEN NULL ELSE changed.attempts END AS number,
-           coalesce((SELECT min("startedAt") FROM "PageAttempt" a WHERE a."pageId" = page.id), now()) AS "firstAttemptAt",
+           coalesce((SELECT min("startedAt") FROM "PageAttempt" a WHERE a."pageId" = page.id), now()) AS "firstAttemptAt", page."inDoubt",
            (SELECT count(pg_notify(${CHANGES_CHANNEL}, json_build_object('topic', 'incident', 'id', "incidentId")::text)) FROM cancelled) AS notified
       FROM page JOIN changed ON changed.id = page.id`;
 }
@@ -180,11 +188,32 @@ async function recordRefusal(db: Db, claim: Claim & { number: number }, pageId: 
 }
 
 /**
+ * Hands a page to its provider, unless the provider already has it: a page whose earlier attempt
+ * ended unheard is first looked up where the provider can say (Twilio lists what it sent), so a
+ * worker killed mid-fan-out does not wake a hundred people twice. When the lookup itself fails the
+ * page is sent: twice still beats never.
+ */
+async function deliver(via: Transport, claim: Claim): Promise<SendResult> {
+  const message = { pageId: claim.pageId, channel: claim.channel, to: claim.recipient, subject: claim.subject, body: claim.body };
+  if (claim.inDoubt && via.findSent) {
+    const found = await via.findSent(message, new Date(claim.firstAttemptAt)).catch((error: unknown) => {
+      console.warn(`[paging] page ${claim.pageId}: could not ask ${via.name} whether it already has it, sending: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    });
+    if (found !== undefined) {
+      console.log(`[paging] page ${claim.pageId}: ${via.name} already had it from an attempt that ended unheard (${found}); not sent again`);
+      return { ok: true, providerId: found };
+    }
+  }
+  return via.send(message);
+}
+
+/**
  * The page-send job, for a set of pages: claimed together, handed to their providers side by side
  * within each provider's limit (lib/paging/delivery/send-limits.ts), outcomes written in sets. The
  * attempt is written before the provider is called, so a worker that dies mid-call leaves a trace
- * (and the page is sent again: for a page, twice beats never); the outcome is written after, moving
- * the status only forward.
+ * (and the page is looked up, then sent again if the provider lacks it); the outcome is written
+ * after, moving the status only forward.
  */
 export async function sendPages(db: Db, pageIds: string[], transport: (channel: Channel) => Transport = transportFor): Promise<void> {
   const claims = await claimPages(db, pageIds);
@@ -194,7 +223,7 @@ export async function sendPages(db: Db, pageIds: string[], transport: (channel: 
       const claim = { ...found, number: Number(found.number) };
       const via = transport(claim.channel);
       const result: SendResult = await sendLimitFor(via.name as ProviderName)
-        .run(() => via.send({ pageId: claim.pageId, channel: claim.channel, to: claim.recipient, subject: claim.subject, body: claim.body }))
+        .run(() => deliver(via, claim))
         .catch((error: unknown) => ({ ok: false as const, retryable: true, reason: error instanceof Error ? error.message : String(error) }));
       if (result.ok) {
         await recorderFor(db).record({ pageId: claim.pageId, number: claim.number, providerId: result.providerId });

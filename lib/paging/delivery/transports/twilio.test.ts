@@ -25,6 +25,23 @@ function transport(overrides: Partial<TwilioSettings> = {}) {
 const sms = (to = "+15551230001", pageId = "page-1"): OutgoingMessage => ({ pageId, channel: "sms", to, body: "INC-7 SEV1 Database down. Ack: https://firebreak.example/a/x" });
 
 describe("Twilio transport", () => {
+  it("finds a message it sent, by recipient and exact body, taken at or after a moment", async () => {
+    const sent = await transport().send(sms());
+    await transport().send({ ...sms(), body: "INC-8 SEV2 Another page" });
+    await transport().send(sms("+15551230002"));
+    const justBefore = new Date(Date.now() - 1000);
+
+    expect(await transport().findSent!(sms(), justBefore)).toBe(sent.ok ? sent.providerId : "");
+    expect(await transport().findSent!({ ...sms(), body: "INC-7 SEV1 Database down." }, justBefore)).toBeUndefined();
+    expect(await transport().findSent!(sms("+15551230003"), justBefore)).toBeUndefined();
+    expect(await transport().findSent!(sms(), new Date(Date.now() + 10 * 60_000))).toBeUndefined();
+    expect(await sandbox.messages({ provider: "twilio" })).toHaveLength(3);
+  });
+
+  it("cannot look up with wrong credentials", async () => {
+    await expect(transport({ authToken: "wrong" }).findSent!(sms(), new Date())).rejects.toThrow(/Authenticate/);
+  });
+
   it("sends through the Messages API with the page's status callback and returns the message SID", async () => {
     const result = await transport().send(sms());
 

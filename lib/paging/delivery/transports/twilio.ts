@@ -18,6 +18,11 @@ export interface TwilioSettings {
 
 const TWILIO_API_ORIGIN = "https://api.twilio.com";
 
+/** Twilio's dates have whole seconds and its clock is not ours: a message this much older than `since` still counts. */
+const LOOKUP_CLOCK_SKEW_MS = 60_000;
+/** Messages to one person from our number, newest first: far more than a person gets while a page is in doubt. */
+const LOOKUP_PAGE_SIZE = 50;
+
 /** Twilio's HTTP client with the API origin replaced by another base URL; the path stays as the SDK built it. */
 class RebasedRequestClient extends twilio.RequestClient {
   constructor(
@@ -54,6 +59,13 @@ export function createTwilioTransport(settings: TwilioSettings): Transport {
       } catch (error) {
         return twilioFailure(error);
       }
+    },
+    // The Message resource carries no reference of ours, so a page is found by its recipient and
+    // exact body (which holds the page's own acknowledgement link when the template has one).
+    async findSent(message, since) {
+      const recent = await client.messages.page({ to: message.to, from: settings.from, pageSize: LOOKUP_PAGE_SIZE });
+      const cutoff = since.getTime() - LOOKUP_CLOCK_SKEW_MS;
+      return recent.instances.find((sent) => sent.body === message.body && sent.dateCreated.getTime() >= cutoff)?.sid;
     },
   };
 }

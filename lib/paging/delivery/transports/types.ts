@@ -20,4 +20,11 @@ export interface Transport {
   /** "twilio", "sendgrid" or "outbox". */
   readonly name: string;
   send(message: OutgoingMessage): Promise<SendResult>;
+  /**
+   * The provider's id for this message if the provider already took it at or after `since`;
+   * undefined if it has none. Asked before resending a page whose earlier attempt ended unheard (a
+   * worker stopped mid-call, a request timed out), so that attempt's message is not sent twice.
+   * Only transports whose provider can list what it sent have it.
+   */
+  findSent?(message: OutgoingMessage, since: Date): Promise<string | undefined>;
 }
