@@ -63,6 +63,8 @@ export default defineConfig({
       EMBEDDED_PG_PORT: String(e2ePostgresPort),
       HOST: "127.0.0.1",
       DATABASE_URL: "",
+      // Tests stand for clients at other addresses by sending X-Forwarded-For, as a proxy on this machine would.
+      TRUSTED_PROXIES: "127.0.0.1, ::1",
     },
   },
 });

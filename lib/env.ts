@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/client-address";
 
 // The only reader of process.env. Everything else asks this module.
 
@@ -55,6 +56,18 @@ const envSchema = z.object({
     .optional(),
   // Bearer token Prometheus presents to /api/metrics; unset leaves the endpoint open (private network only).
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // Proxies in front of Firebreak whose X-Forwarded-For is believed (lib/http/client-address.ts).
+  TRUSTED_PROXIES: z
+    .string()
+    .refine((value) => {
+      try {
+        parseTrustedProxies(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be comma-separated IP addresses or CIDR ranges, e.g. "10.0.0.0/8, 127.0.0.1"')
+    .optional(),
 })
   .superRefine((value, context) => {
     // A provider is either configured completely or not at all.

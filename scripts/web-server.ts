@@ -9,6 +9,7 @@ import path from "node:path";
 import { POST as receiveAlertmanagerWebhook } from "@/app/api/webhooks/alertmanager/route";
 import { env } from "@/lib/env";
 import { FastLane, type FastLaneRoutes } from "@/lib/http/fast-lane";
+import { parseTrustedProxies } from "@/lib/http/client-address";
 import { createForwarder } from "@/lib/http/forward";
 
 const fastLaneRoutes: FastLaneRoutes = new Map([["POST /api/webhooks/alertmanager", receiveAlertmanagerWebhook]]);
@@ -34,10 +35,10 @@ function startNext(): Promise<{ child: ChildProcess; port: number }> {
 }
 
 async function main() {
-  const { PORT, HOST, WEBHOOK_MAX_IN_FLIGHT } = env();
+  const { PORT, HOST, WEBHOOK_MAX_IN_FLIGHT, TRUSTED_PROXIES } = env();
   const { child: nextProcess, port: nextPort } = await startNext();
   const lane = new FastLane(fastLaneRoutes, WEBHOOK_MAX_IN_FLIGHT);
-  const forwarder = createForwarder({ host: "127.0.0.1", port: nextPort }, PORT);
+  const forwarder = createForwarder({ host: "127.0.0.1", port: nextPort }, PORT, parseTrustedProxies(TRUSTED_PROXIES));
 
   const server = createServer((request, response) => {
     if (!lane.serve(request, response)) forwarder.forward(request, response);

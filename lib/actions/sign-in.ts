@@ -27,15 +27,17 @@ export async function signInAction(_previous: ActionResult | null, form: FormDat
     }
     const address = clientAddress(await headers());
     const throttle = await signInThrottle(db, parsed.data.email, address);
-    if (throttle.throttled && throttle.retryAt) {
-      const minutes = Math.max(1, Math.ceil((throttle.retryAt.getTime() - Date.now()) / 60_000));
-      return {
-        ok: false,
-        error: `Too many failed sign-ins for this account. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or ask an admin to check the account.`,
-      };
-    }
+    if (throttle.throttled && throttle.retryAt) return { ok: false, error: `Too many failed sign-ins. Try again in ${waitFor(throttle.retryAt)}.` };
     return { ok: false, error: "Wrong email or password." };
   }
+}
+
+/** "3 seconds", "1 minute", "14 minutes": rounded up, so the person is never told too early. */
+function waitFor(retryAt: Date): string {
+  const seconds = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000));
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
 
 export async function signOutAction(): Promise<void> {

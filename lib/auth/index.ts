@@ -4,7 +4,9 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { requireSetting } from "@/lib/env";
 import { verifyPassword } from "./password";
-import { clientAddress, recordSignInAttempt, signInThrottle } from "./throttle";
+import { recordAudit } from "@/lib/timeline/audit";
+import { systemActor } from "@/lib/timeline/actor";
+import { beginSignIn, clientAddress, recordSignInAttempt, signInSucceeded } from "./throttle";
 
 export class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
@@ -14,6 +16,11 @@ export const credentialsSchema = z.object({
   email: z.email("Enter an email address").transform((value) => value.toLowerCase()),
   password: z.string().min(1, "Enter your password").max(200, "Password is too long"),
 });
+
+/** Every refused sign-in is in the audit log, under the email tried (never the password). */
+async function auditRefusal(email: string, address: string, reason: string, data: Record<string, string | null> = {}): Promise<void> {
+  await db.$transaction((tx) => recordAudit(tx, { actor: systemActor(email), action: "auth.sign_in_refused", targetType: "account", targetId: email, data: { address, reason, ...data } }));
+}
 
 // Configured lazily so `next build` needs no secret.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -36,15 +43,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const address = clientAddress(request.headers);
-        if ((await signInThrottle(db, email, address)).throttled) throw new ThrottledSignIn();
+        const gate = await beginSignIn(db, email, address);
+        if (gate.throttled) {
+          await auditRefusal(email, address, "throttled", { retryAt: gate.retryAt?.toISOString() ?? null });
+          throw new ThrottledSignIn();
+        }
 
         const user = await db.user.findUnique({
           where: { email },
           select: { id: true, email: true, name: true, disabledAt: true, passwordHash: true },
         });
-        const valid = (await verifyPassword(password, user?.passwordHash)) && !user?.disabledAt;
+        const passwordRight = await verifyPassword(password, user?.passwordHash);
+        const valid = passwordRight && user !== null && !user.disabledAt;
         await recordSignInAttempt(db, email, address, valid);
-        if (!valid || !user) return null;
+        if (!valid || !user) {
+          await auditRefusal(email, address, !user ? "unknown account" : !passwordRight ? "wrong password" : "account disabled");
+          return null;
+        }
+        await signInSucceeded(db, email, address);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

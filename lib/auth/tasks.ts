@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { defineJob, defineTask } from "@/lib/jobs/registry";
+import { throttleLimits } from "./throttle";
 
-// Sign-in attempts only matter for throttling and recent review; keep a month.
+// Sign-in attempts are history for review: keep a month. Throttle counts whose failures are
+// forgotten (lib/auth/throttle.ts) and whose wait is over are dropped too.
 const SIGN_IN_HISTORY_DAYS = 30;
 
 export const pruneSignInAttemptsJob = defineJob("prune-sign-in-attempts", z.object({}));
@@ -14,6 +16,10 @@ export const authTasks = [
     async run(db) {
       const before = new Date(Date.now() - SIGN_IN_HISTORY_DAYS * 86_400_000);
       await db.signInAttempt.deleteMany({ where: { createdAt: { lt: before } } });
+      const forgotten = new Date(Date.now() - throttleLimits().windowMs);
+      await db.signInThrottle.deleteMany({
+        where: { OR: [{ lastFailureAt: null }, { lastFailureAt: { lt: forgotten } }], AND: [{ OR: [{ blockedUntil: null }, { blockedUntil: { lt: new Date() } }] }] },
+      });
     },
   }),
 ];

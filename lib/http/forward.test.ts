@@ -58,6 +58,11 @@ describe("forwarding to Next.js", () => {
     expect(seen.at(-1)!.headers["x-forwarded-for"]).toBe("203.0.113.7");
   });
 
+  it("names the client by its connection, ignoring what it claims, when no proxy is trusted", async () => {
+    await fetch(`${base}/api/thing`, { headers: { "x-forwarded-for": "203.0.113.7", "x-firebreak-client-address": "198.51.100.1" } });
+    expect(seen.at(-1)!.headers["x-firebreak-client-address"]).toBe("127.0.0.1");
+  });
+
   it("streams an event stream as it comes, and ends it upstream when the client goes", async () => {
     const controller = new AbortController();
     const response = await fetch(`${base}/stream`, { signal: controller.signal });

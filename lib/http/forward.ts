@@ -1,4 +1,6 @@
 import { Agent, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
+import { BlockList } from "node:net";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "./client-address";
 
 // The web process's front hands every request the fast lane does not serve to Next.js, which runs
 // in a process of its own on a loopback port: a plain HTTP relay, streaming both ways (the live
@@ -21,12 +23,14 @@ export interface Forwarder {
   close(): void;
 }
 
-export function createForwarder(target: { host: string; port: number }, publicPort: number): Forwarder {
+export function createForwarder(target: { host: string; port: number }, publicPort: number, trustedProxies = new BlockList()): Forwarder {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   return {
     forward(request, response) {
       const headers = { ...request.headers };
       for (const name of HOP_BY_HOP) delete headers[name];
+      // Who the client is, worked out here where the connection is known; a client's own claim under that name is dropped.
+      headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
       // What Next.js sets itself when absent, from the connection it sees: here the client's, not ours.
       headers["x-forwarded-for"] ??= request.socket.remoteAddress ?? "";
       headers["x-forwarded-host"] ??= request.headers.host ?? `localhost:${publicPort}`;
