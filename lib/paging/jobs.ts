@@ -32,3 +32,6 @@ export const escalationJobKey = (escalationId: string) => `${escalationStepJob.n
 
 /** Starts an incident's paging after the transaction that opened it (an alert storm's incidents). */
 export const pagingStartJob = defineJob("paging-start", z.object({ incidentId: z.uuid() }));
+
+/** Daily: forgets provider callbacks old enough that the provider will not repeat them. */
+export const pruneProviderEventsJob = defineJob("prune-provider-events", z.object({}));

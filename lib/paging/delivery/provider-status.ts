@@ -53,3 +53,14 @@ export async function applyProviderStatus(db: Db, event: ProviderStatusEvent): P
     return outcome;
   });
 }
+
+/**
+ * Provider callbacks are kept to apply each once; providers repeat one for at most a few days
+ * (SendGrid retries for 72 hours), so after this long the record only grows the table.
+ */
+export const PROVIDER_EVENT_RETENTION_DAYS = 30;
+
+export async function pruneProviderEvents(db: Db, now = new Date()): Promise<number> {
+  const { count } = await db.providerEvent.deleteMany({ where: { receivedAt: { lt: new Date(now.getTime() - PROVIDER_EVENT_RETENTION_DAYS * 86_400_000) } } });
+  return count;
+}

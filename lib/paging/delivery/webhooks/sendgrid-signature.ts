@@ -34,10 +34,15 @@ export function verifySendgridSignature(input: {
   }
 }
 
-/** SendGrid, proven by its signature when a verification key is configured; without one, events are taken unsigned. */
+/**
+ * SendGrid, proven by its signature. Without a verification key nothing can be proven, so every
+ * event is refused: unsigned events could mark anyone's page delivered or failed.
+ */
 export const sendgridSignature: Guard<null> = async (incoming) => {
   const publicKey = env().SENDGRID_WEBHOOK_PUBLIC_KEY;
-  if (!publicKey) return { caller: null };
+  if (!publicKey) {
+    return { refusal: errorResponse(403, "SendGrid events are refused: SENDGRID_WEBHOOK_PUBLIC_KEY is not set, so no signature can be checked") };
+  }
   const valid = verifySendgridSignature({
     publicKey,
     rawBody: await incoming.text(),

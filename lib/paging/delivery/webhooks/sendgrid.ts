@@ -12,7 +12,10 @@ const eventSchema = z.looseObject({
   response: z.string().optional(),
 });
 
-export const sendgridEventsSchema = z.array(eventSchema).min(1, "must contain at least one event").max(10_000, "must contain at most 10000 events");
+/** SendGrid's 768 KB batches hold about 2,000 events of the usual few hundred bytes; a batch is applied in one request. */
+export const MAX_EVENTS = 3000;
+
+export const sendgridEventsSchema = z.array(eventSchema).min(1, "must contain at least one event").max(MAX_EVENTS, `must contain at most ${MAX_EVENTS} events`);
 
 const statusMap: Record<string, ProviderStatusEvent["status"]> = { processed: "sent", delivered: "delivered", bounce: "failed", dropped: "failed" };
 

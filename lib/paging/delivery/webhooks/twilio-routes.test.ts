@@ -64,3 +64,28 @@ describe("POST /api/webhooks/twilio/status", () => {
     expect(await response.json()).toEqual({ error: "Invalid request", fieldErrors: { pageId: ["must be a page id"] } });
   });
 });
+
+describe("Twilio webhook bodies", () => {
+  it("are refused past 64 KB before anything is parsed or verified, even without a Content-Length", async () => {
+    const huge = new URLSearchParams({ MessageSid: SID, From: "+15551230003", Body: "x".repeat(70 * 1024) }).toString();
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // Fed in 16 KB chunks, far more than the limit: the route stops reading at the limit.
+        if (pulled >= huge.length) return controller.close();
+        controller.enqueue(new TextEncoder().encode(huge.slice(pulled, pulled + 16 * 1024)));
+        pulled += 16 * 1024;
+      },
+    });
+    const request = new Request("http://10.0.0.7:3000/api/webhooks/twilio/sms", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", [TWILIO_SIGNATURE_HEADER]: "anything" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    const response = await receiveInboundSms(request);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ fieldErrors: { body: [`the body must be at most ${64 * 1024} bytes`] } });
+    expect(pulled).toBeLessThanOrEqual(96 * 1024);
+  });
+});

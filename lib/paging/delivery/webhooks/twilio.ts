@@ -3,6 +3,9 @@ import type { ProviderStatusEvent } from "@/lib/paging/delivery/provider-status"
 
 // What Twilio posts to Firebreak: inbound SMS replies and message status callbacks.
 
+/** Twilio's callbacks are a few dozen form fields and at most 1,600 characters of SMS: nothing past this is read. */
+export const TWILIO_MAX_BODY_BYTES = 64 * 1024;
+
 const messageSid = z.string().regex(/^[A-Z]{2}[0-9a-fA-F]{32}$/, "must be a Twilio message SID");
 
 export const inboundSmsSchema = z.object({
