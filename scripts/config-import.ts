@@ -16,7 +16,7 @@ async function main() {
   const runbooksDir = path.join(dir, "runbooks");
   const withRunbooks = existsSync(runbooksDir);
   if (withRunbooks) await loadRunbooks(runbooksDir);
-  const database = await prepareDatabase(env(), (line) => console.log(line));
+  const database = await prepareDatabase(env(), (line) => console.log(line), { shareRunning: true });
   const db = createPrismaClient(database.url);
   try {
     const summary = await importPlanConfig(db, config);

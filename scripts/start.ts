@@ -54,7 +54,12 @@ async function main() {
   const stack = new Stack(database);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => void stack.shutdown(signal));
 
-  const demo = env.FIREBREAK_DEMO ?? embedded;
+  // The demo's accounts share a published password: seeded by default only where nobody else can
+  // reach them (the embedded database, listening on loopback), otherwise only when asked for.
+  const demo = env.FIREBREAK_DEMO ?? (embedded && isLoopbackHost(env.HOST));
+  if (embedded && env.FIREBREAK_DEMO === undefined && !demo) {
+    log(`No demo: HOST ${env.HOST} is reachable from other machines, and the demo's accounts share a published password (FIREBREAK_DEMO=true seeds it anyway).`);
+  }
   if (demo) {
     const db = createPrismaClient(database.url);
     try {
@@ -157,3 +162,8 @@ main().catch((error: unknown) => {
   console.error(error instanceof EnvError ? `[firebreak] ${error.message}` : error);
   process.exit(1);
 });
+
+/** Whether only this machine can reach a server listening on `host`. */
+function isLoopbackHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

@@ -48,7 +48,7 @@ async function main() {
     console.error(`${error.message}\n\n${TOKEN_USAGE}`);
     process.exit(2);
   }
-  const database = await prepareDatabase(env(), (line) => console.error(line));
+  const database = await prepareDatabase(env(), (line) => console.error(line), { shareRunning: true });
   const db = createPrismaClient(database.url);
   try {
     await run(db, command);

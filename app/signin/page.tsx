@@ -6,8 +6,8 @@ import { localPath } from "@/lib/auth/local-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; changed?: string }> }) {
+  const { callbackUrl, changed } = await searchParams;
   const target = localPath(callbackUrl);
   if (await currentUser()) redirect(target);
   return (
@@ -18,6 +18,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <img src="/icon.svg" alt="" width={28} height={28} />
           <h1 className="text-xl font-semibold">Sign in to Firebreak</h1>
         </div>
+        {changed === "password" && (
+          <p className="mb-4 text-sm text-emerald-700" role="status" data-testid="password-changed">
+            Your password is changed and every session of yours has ended. Sign in with the new password.
+          </p>
+        )}
         <SignInForm callbackUrl={target} />
       </div>
     </main>

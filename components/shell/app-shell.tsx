@@ -69,6 +69,9 @@ function Account({ user }: { user: SessionUser }) {
       <p className="text-slate-600">
         {user.email} · <span data-testid="current-role">{user.role}</span>
       </p>
+      <Link href="/account" className="mt-1 inline-block underline">
+        Your account
+      </Link>
       <form action={signOutAction} className="mt-2">
         <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
           Sign out

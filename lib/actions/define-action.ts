@@ -1,4 +1,5 @@
 import "server-only";
+import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { AuthorizationError, requireRole, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
@@ -50,6 +51,8 @@ export function defineAction<S extends z.ZodType, T>(definition: ActionDefinitio
       const message = typeof definition.message === "function" ? definition.message(data) : definition.message;
       return { ok: true, data, message };
     } catch (error) {
+      // A redirect (or another of Next.js's own control-flow signals) from the action goes on to Next.js.
+      unstable_rethrow(error);
       if (error instanceof AuthorizationError) return { ok: false, error: error.message };
       if (error instanceof DomainError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
       console.error(`[action ${definition.name}]`, error);

@@ -51,7 +51,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
 
         const user = await db.user.findUnique({
           where: { email },
-          select: { id: true, email: true, name: true, disabledAt: true, passwordHash: true },
+          select: { id: true, email: true, name: true, disabledAt: true, passwordHash: true, sessionVersion: true },
         });
         const passwordRight = await verifyPassword(password, user?.passwordHash);
         const valid = passwordRight && user !== null && !user.disabledAt;
@@ -61,13 +61,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           return null;
         }
         await signInSucceeded(db, email, address);
-        return { id: user.id, email: user.email, name: user.name };
+        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
+    jwt({ token, user }) {
+      if (user) token.sv = user.sessionVersion ?? 0;
+      return token;
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.sessionVersion = token.sv ?? 0;
       return session;
     },
   },

@@ -18,17 +18,18 @@ export class AuthorizationError extends Error {
   }
 }
 
-// The role is read from the database on every request, so a changed role or a disabled
-// account takes effect at once, whatever the session cookie says.
+// The account is read from the database on every request, so a changed role takes effect at once,
+// and a session signed in before the account was disabled, enabled or given a new password (its
+// sessionVersion raised) is over, whatever the session cookie says.
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
   });
-  if (!user || user.disabledAt) return null;
+  if (!user || user.disabledAt || user.sessionVersion !== (session.sessionVersion ?? 0)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 

@@ -59,6 +59,30 @@ export function takeOverShutdownSignals(): void {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) exitHook.unhookEvent(signal);
 }
 
+/**
+ * The embedded PostgreSQL of `dataDir` when a Firebreak started it and it still runs (the command
+ * line tools use it rather than start a second server on the same files): its postmaster.pid names
+ * a live process and the port it listens on. Undefined when it is not running.
+ */
+export async function runningEmbeddedPostgres(dataDir: string, database: string): Promise<{ url: string; port: number } | undefined> {
+  const directory = path.resolve(dataDir);
+  const pidFile = path.join(directory, "postgres", "postmaster.pid");
+  if (!existsSync(pidFile)) return undefined;
+  // Lines: pid, data directory, start time, port, socket directory, listen address, …
+  const [pidLine, , , portLine] = (await readFile(pidFile, "utf8")).split("\n");
+  const pid = Number(pidLine);
+  const port = Number(portLine);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: alive, but another user's (PostgreSQL runs as `postgres` when started as root).
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return undefined;
+  }
+  const password = await clusterPassword(directory);
+  return { url: `postgresql://postgres:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`, port };
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });

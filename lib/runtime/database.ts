@@ -1,6 +1,6 @@
 import path from "node:path";
 import { runMigrations } from "graphile-worker";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import type { Env } from "@/lib/env";
 
@@ -10,10 +10,18 @@ export interface PreparedDatabase {
   migrationsApplied: string[];
 }
 
-/** Uses DATABASE_URL when set, otherwise starts the embedded PostgreSQL; then migrates. */
-export async function prepareDatabase(env: Env, log: (line: string) => void): Promise<PreparedDatabase> {
+/**
+ * Uses DATABASE_URL when set, otherwise the embedded PostgreSQL: started here, or, for the command
+ * line tools (`shareRunning`), the one a running Firebreak started on the same DATA_DIR. Then migrates.
+ */
+export async function prepareDatabase(env: Env, log: (line: string) => void, options: { shareRunning?: boolean } = {}): Promise<PreparedDatabase> {
   let embedded: EmbeddedDatabase | null = null;
   let url = env.DATABASE_URL;
+  const running = !url && options.shareRunning ? await runningEmbeddedPostgres(env.DATA_DIR, "firebreak") : undefined;
+  if (running) {
+    log(`Using the embedded PostgreSQL already running on port ${running.port} (data in ${path.resolve(env.DATA_DIR)}).`);
+    url = running.url;
+  }
   if (!url) {
     log(`Starting the embedded PostgreSQL (data in ${path.resolve(env.DATA_DIR)}, port ${env.EMBEDDED_PG_PORT})…`);
     embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, database: "firebreak" });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { MAX_PASSWORD_LENGTH, newPasswordSchema } from "@/lib/auth/password-policy";
 
 export const roleSchema = z.enum(ROLES, "must be one of viewer, responder, commander, admin");
 
@@ -7,7 +8,14 @@ export const newUserSchema = z.object({
   email: z.email("Enter a valid email address").transform((value) => value.toLowerCase()),
   name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters"),
   role: roleSchema,
-  password: z.string().min(12, "Use at least 12 characters").max(200, "Use at most 200 characters"),
+  password: newPasswordSchema(),
+});
+
+export const userIdSchema = z.object({ userId: z.uuid("Unknown user") });
+
+export const changeOwnPasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password").max(MAX_PASSWORD_LENGTH, "Password is too long"),
+  newPassword: z.string(),
 });
 
 export const changeRoleSchema = z.object({

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { verifyPassword } from "@/lib/auth/password";
 import { resetDatabase } from "@/test/reset-database";
-import { changeUserRole, createUser, LastAdmin, UserConflict } from "./service";
+import { changeOwnPassword, changeUserRole, createUser, LastAdmin, OwnAccount, resetUserPassword, setUserDisabled, UserConflict, WeakPassword, WrongPassword } from "./service";
 
 const actor = { id: null, label: "test" };
 const input = { email: "ops@example.com", name: "Ops", role: "responder" as const, password: "correct horse battery" };
@@ -50,5 +50,61 @@ describe("changeUserRole", () => {
     await expect(changeUserRole(db, admin.id, "viewer", actor)).rejects.toBeInstanceOf(LastAdmin);
     expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("admin");
     expect(await db.auditEntry.count({ where: { action: "user.role_changed" } })).toBe(0);
+  });
+});
+
+describe("account lifecycle", () => {
+  const admin = { email: "admin@example.com", name: "Admin", role: "admin" as const, password: "correct horse battery" };
+  const storedOf = (id: string) => db.user.findUniqueOrThrow({ where: { id }, omit: { passwordHash: false } });
+
+  it("disables and enables a person, each time ending their sessions, and audits both", async () => {
+    const boss = await createUser(db, admin, actor);
+    const person = await createUser(db, input, actor);
+    const by = { id: boss.id, email: boss.email };
+
+    expect((await setUserDisabled(db, person.id, true, by)).disabledAt).not.toBeNull();
+    expect((await storedOf(person.id)).sessionVersion).toBe(1);
+    expect((await setUserDisabled(db, person.id, false, by)).disabledAt).toBeNull();
+    expect((await storedOf(person.id)).sessionVersion).toBe(2);
+    const audit = await db.auditEntry.findMany({ where: { targetId: person.id }, orderBy: { id: "asc" }, select: { action: true, actorLabel: true } });
+    expect(audit.slice(1)).toEqual([
+      { action: "user.disabled", actorLabel: boss.email },
+      { action: "user.enabled", actorLabel: boss.email },
+    ]);
+  });
+
+  it("refuses to disable the admin's own account or the last admin, and changes nothing", async () => {
+    const boss = await createUser(db, admin, actor);
+    await expect(setUserDisabled(db, boss.id, true, { id: boss.id, email: boss.email })).rejects.toBeInstanceOf(OwnAccount);
+    await expect(setUserDisabled(db, boss.id, true, actor)).rejects.toBeInstanceOf(LastAdmin);
+    expect(await storedOf(boss.id)).toMatchObject({ disabledAt: null, sessionVersion: 0 });
+  });
+
+  it("resets a password to a generated one, shown once and never stored or audited in the clear", async () => {
+    const person = await createUser(db, input, actor);
+    const reset = await resetUserPassword(db, person.id, actor);
+    expect(reset.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    const stored = await storedOf(person.id);
+    expect(await verifyPassword(reset.password, stored.passwordHash)).toBe(true);
+    expect(await verifyPassword(input.password, stored.passwordHash)).toBe(false);
+    expect(stored.sessionVersion).toBe(1);
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "user.password_reset" } });
+    expect(JSON.stringify({ ...audit, id: String(audit.id) })).not.toContain(reset.password);
+  });
+
+  it("changes one's own password only with the current one, and only to one that is hard to guess", async () => {
+    const person = await createUser(db, input, actor);
+    const self = { id: person.id, email: person.email };
+    await expect(changeOwnPassword(db, self, "not it", "a brand new phrase of words")).rejects.toBeInstanceOf(WrongPassword);
+    await expect(changeOwnPassword(db, self, input.password, "password1234")).rejects.toThrow(/too common or easy to guess/);
+    await expect(changeOwnPassword(db, self, input.password, "short")).rejects.toThrow("Use at least 12 characters");
+    await expect(changeOwnPassword(db, self, input.password, "ops@example.com")).rejects.toBeInstanceOf(WeakPassword);
+    expect((await storedOf(person.id)).sessionVersion).toBe(0);
+
+    await changeOwnPassword(db, self, input.password, "lantern otter quarry mosaic");
+    const stored = await storedOf(person.id);
+    expect(await verifyPassword("lantern otter quarry mosaic", stored.passwordHash)).toBe(true);
+    expect(stored.sessionVersion).toBe(1);
+    expect(await db.auditEntry.count({ where: { action: "user.password_changed", targetId: person.id } })).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/users/create-user-form";
+import { UserAccessForm } from "@/components/users/user-access-form";
 import { UserRoleForm } from "@/components/users/user-role-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -26,10 +27,20 @@ export default async function UsersPage() {
             {users.map((row) => (
               <li key={row.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
                 <div>
-                  <p className="font-medium">{row.name}</p>
+                  <p className="font-medium">
+                    {row.name}
+                    {row.disabledAt && (
+                      <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-semibold text-slate-800" data-testid={`disabled-${row.email}`}>
+                        Disabled
+                      </span>
+                    )}
+                  </p>
                   <p className="text-sm text-slate-600">{row.email}</p>
                 </div>
-                <UserRoleForm userId={row.id} email={row.email} role={row.role} />
+                <div className="flex flex-col gap-2 sm:items-end">
+                  <UserRoleForm userId={row.id} email={row.email} role={row.role} />
+                  <UserAccessForm userId={row.id} email={row.email} disabled={row.disabledAt !== null} />
+                </div>
               </li>
             ))}
           </ul>
@@ -40,7 +51,7 @@ export default async function UsersPage() {
       </div>
       <p className="mt-6 text-sm text-slate-600">
         Viewers read everything; responders acknowledge and add notes; commanders declare, change severity and resolve;
-        admins also manage users and settings.
+        admins also manage users and settings. Disabling a person, or resetting their password, ends their sessions at once.
       </p>
     </>
   );
