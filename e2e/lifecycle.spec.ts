@@ -77,7 +77,7 @@ test("with DATABASE_URL it starts no embedded database, and demands AUTH_SECRET"
   await until(() => web.output().includes("Press Ctrl-C to stop."), "web-only start is ready");
   expect(web.output()).not.toContain("Starting the embedded PostgreSQL");
   // The shared e2e server's worker beats in that database.
-  expect(await (await request.get(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ status: "ok", database: "ok", workers: expect.any(Number) });
+  expect(await (await request.get(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ status: "ok", database: "ok", workers: expect.any(Number), channels: { sms: "outbox", email: "outbox" } });
   web.child.kill("SIGTERM");
   expect(await web.exited, web.output()).toBe(0);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { deliveryProblems, EnvError, parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("gives the documented defaults", () => {
@@ -31,5 +31,28 @@ describe("parseEnv", () => {
     expect(problems).toMatch(/^PORT: /m);
     expect(problems).toContain("AUTH_SECRET: must be at least 32 characters");
     expect(problems).toContain("DATABASE_URL: must be a postgres:// or postgresql:// URL");
+  });
+});
+
+describe("deliveryProblems", () => {
+  const production = { DATABASE_URL: "postgres://db/firebreak" };
+  const twilio = { TWILIO_ACCOUNT_SID: `AC${"0".repeat(32)}`, TWILIO_AUTH_TOKEN: "token", TWILIO_FROM: "+15005550006" };
+  const sendgrid = { SENDGRID_API_KEY: "SG.x", SENDGRID_FROM: "pages@example.com" };
+
+  it("says nothing for the embedded demo", () => {
+    expect(deliveryProblems(parseEnv({}))).toEqual([]);
+    expect(deliveryProblems(parseEnv(twilio))).toEqual([]);
+  });
+
+  it("in production, asks for PUBLIC_URL next to a provider and a provider for every channel", () => {
+    expect(deliveryProblems(parseEnv({ ...production, ...twilio, ...sendgrid }))).toEqual([expect.stringMatching(/^PUBLIC_URL: is required next to a paging provider/)]);
+    const withUrl = { ...production, PUBLIC_URL: "https://firebreak.example" };
+    expect(deliveryProblems(parseEnv({ ...withUrl, ...twilio, ...sendgrid }))).toEqual([]);
+    expect(deliveryProblems(parseEnv({ ...withUrl, ...twilio }))).toEqual([expect.stringMatching(/^SENDGRID_API_KEY: email has no provider/)]);
+    expect(deliveryProblems(parseEnv(production))).toHaveLength(2);
+  });
+
+  it("lets the operator keep a channel in the dev outbox on purpose", () => {
+    expect(deliveryProblems(parseEnv({ ...production, ALLOW_DEV_OUTBOX: "true" }))).toEqual([]);
   });
 });

@@ -41,6 +41,9 @@ const envSchema = z.object({
   // Twilio refuses more than its account's concurrency, 100 unless raised; SendGrid publishes none.
   TWILIO_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(100),
   SENDGRID_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(100),
+  // With DATABASE_URL, a channel without its provider is refused at start unless this is set:
+  // its pages then go to the in-app dev outbox and reach nobody.
+  ALLOW_DEV_OUTBOX: booleanFlag.default(false),
   // The "Verification Key" of SendGrid's signed event webhook (base64 public key).
   SENDGRID_WEBHOOK_PUBLIC_KEY: z.string().min(1).optional(),
   // The demo's JSON-RPC responder; the demo runbooks ask the plan's port, 8545.
@@ -122,6 +125,27 @@ export function requireSetting<K extends "DATABASE_URL" | "AUTH_SECRET">(name: K
 /** Records a setting this process derived itself (the embedded demo's generated AUTH_SECRET). */
 export function provideSetting<K extends "AUTH_SECRET" | "DATABASE_URL" | "RUNBOOK_DATABASES">(name: K, value: NonNullable<Env[K]>): void {
   env()[name] = value;
+}
+
+/**
+ * What keeps a production start (DATABASE_URL set) from paging anyone for real: a provider without
+ * PUBLIC_URL (its links would point at localhost, and Twilio's signatures, computed over the public
+ * URL, would never match), or a channel with no provider at all, unless the operator allows the
+ * dev outbox. Empty when there is nothing to say; the embedded demo is exempt.
+ */
+export function deliveryProblems(settings: Env): string[] {
+  if (!settings.DATABASE_URL) return [];
+  const twilio = settings.TWILIO_ACCOUNT_SID !== undefined;
+  const sendgrid = settings.SENDGRID_API_KEY !== undefined;
+  const problems: string[] = [];
+  if ((twilio || sendgrid) && !settings.PUBLIC_URL) {
+    problems.push("PUBLIC_URL: is required next to a paging provider: the links in pages and Twilio's webhook signatures use the address people and Twilio reach");
+  }
+  if (!settings.ALLOW_DEV_OUTBOX) {
+    if (!twilio) problems.push("TWILIO_ACCOUNT_SID: SMS has no provider, so nobody would be paged by SMS; configure Twilio, or set ALLOW_DEV_OUTBOX=true to keep SMS pages in the dev outbox");
+    if (!sendgrid) problems.push("SENDGRID_API_KEY: email has no provider, so nobody would be paged by email; configure SendGrid, or set ALLOW_DEV_OUTBOX=true to keep email pages in the dev outbox");
+  }
+  return problems;
 }
 
 export function publicUrl(): string {

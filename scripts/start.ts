@@ -9,7 +9,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { takeOverShutdownSignals } from "@/lib/db/embedded";
 import { prepareDemoRunbookEnvironment, type DemoRunbookEnvironment } from "@/lib/demo/runbook-environment";
 import { DEMO_PASSWORD, demoUsers, isDemoSeeded, seedDemo } from "@/lib/demo/seed";
-import { childEnvironment, env as readEnv, EnvError, provideSetting } from "@/lib/env";
+import { childEnvironment, deliveryProblems, env as readEnv, EnvError, provideSetting } from "@/lib/env";
 import type { Worker } from "@/lib/jobs/worker";
 import { startFirebreakWorker } from "@/lib/worker/start";
 import { ensureBuild } from "@/lib/runtime/build";
@@ -35,6 +35,8 @@ async function main() {
   if (only && !env.DATABASE_URL) {
     throw new EnvError([`DATABASE_URL: is required for \`npm run ${only}\`; without it use \`npm start\`, which runs the embedded PostgreSQL`]);
   }
+  const undelivered = deliveryProblems(env);
+  if (undelivered.length > 0) throw new EnvError(undelivered);
   const runWeb = only !== "worker";
   const runWorker = only !== "web";
   const started = Date.now();

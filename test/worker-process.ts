@@ -31,7 +31,8 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--only", "worker"], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: childEnvironment(env),
+    // A worker under test pages through the sandbox when given one, the dev outbox otherwise.
+    env: childEnvironment({ ALLOW_DEV_OUTBOX: "true", ...env }),
   });
   const lines: { at: number; text: string }[] = [];
   const listeners = new Set<(text: string, at: number) => void>();

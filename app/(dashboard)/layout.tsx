@@ -4,6 +4,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { currentUser } from "@/lib/auth/session";
 import { checkHealth } from "@/lib/health/check";
 import { readStartedAt } from "@/lib/live/rendered";
+import { channelProviders } from "@/lib/paging/delivery/channels";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const renderedAt = readStartedAt();
@@ -12,7 +13,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   // Those who run incidents are told when no worker runs, and can have one started; responders and viewers are not.
   const health = hasRole(user.role, "commander") ? await checkHealth() : null;
   return (
-    <AppShell user={user} health={health && { data: health, at: renderedAt }} renderedAt={renderedAt}>
+    <AppShell user={user} channels={channelProviders()} health={health && { data: health, at: renderedAt }} renderedAt={renderedAt}>
       {children}
     </AppShell>
   );

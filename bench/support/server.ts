@@ -30,6 +30,7 @@ export function launchBenchServer(options: { databaseUrl: string; authSecret: st
       PORT: String(options.port),
       HOST: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
+      ALLOW_DEV_OUTBOX: "true",
       ...options.env,
     }),
   });

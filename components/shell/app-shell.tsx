@@ -3,12 +3,15 @@ import { LiveData } from "@/components/live/live-data";
 import { signOutAction } from "@/lib/actions/sign-in";
 import type { SessionUser } from "@/lib/auth/session";
 import type { HealthReport } from "@/lib/health/report";
+import type { ChannelProviders } from "@/lib/paging/delivery/channels";
 import type { Rendered } from "@/lib/live/rendered";
 import { NavLinks } from "./nav-links";
 import { WorkerBanner } from "./worker-banner";
 
 interface AppShellProps {
   user: SessionUser;
+  /** Which provider each channel pages through. */
+  channels: ChannelProviders;
   /** For those who are told when no worker runs; null for everyone else. */
   health: Rendered<HealthReport> | null;
   /** When the server began rendering this page: the live stream starts from there. */
@@ -16,7 +19,7 @@ interface AppShellProps {
   children: React.ReactNode;
 }
 
-export function AppShell({ user, health, renderedAt, children }: AppShellProps) {
+export function AppShell({ user, channels, health, renderedAt, children }: AppShellProps) {
   return (
     <LiveData since={renderedAt}>
       <div className="min-h-screen md:flex">
@@ -29,17 +32,17 @@ export function AppShell({ user, health, renderedAt, children }: AppShellProps) 
           <details className="relative">
             <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">Menu</summary>
             <nav aria-label="Main" className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
-              <NavLinks />
-              <Account user={user} />
+              <NavLinks role={user.role} />
+              <Account user={user} channels={channels} />
             </nav>
           </details>
         </header>
         <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white p-4 md:flex">
           <Brand />
           <nav aria-label="Main" className="mt-6 flex-1">
-            <NavLinks />
+            <NavLinks role={user.role} />
           </nav>
-          <Account user={user} />
+          <Account user={user} channels={channels} />
         </aside>
         <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
           {health && <WorkerBanner initial={health} />}
@@ -60,9 +63,23 @@ function Brand() {
   );
 }
 
-function Account({ user }: { user: SessionUser }) {
+const CHANNEL_NAMES = { twilio: "Twilio", sendgrid: "SendGrid", outbox: "dev outbox" } as const;
+
+/** Whether pages reach anyone: each channel's provider, the dev outbox marked as reaching nobody. */
+function Channels({ channels }: { channels: ChannelProviders }) {
+  const outbox = channels.sms === "outbox" || channels.email === "outbox";
+  return (
+    <p className={`mb-3 text-xs ${outbox ? "font-semibold text-amber-800" : "text-slate-600"}`} data-testid="channels">
+      Paging: SMS via {CHANNEL_NAMES[channels.sms]} · email via {CHANNEL_NAMES[channels.email]}
+      {outbox && " (the dev outbox reaches nobody)"}
+    </p>
+  );
+}
+
+function Account({ user, channels }: { user: SessionUser; channels: ChannelProviders }) {
   return (
     <div className="mt-4 border-t border-slate-200 pt-4 text-sm">
+      <Channels channels={channels} />
       <p className="font-medium" data-testid="current-user">
         {user.name}
       </p>

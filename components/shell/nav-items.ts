@@ -1,3 +1,5 @@
+import type { Role } from "@/lib/auth/roles";
+
 export const navItems = [
   { href: "/", label: "Overview" },
   { href: "/incidents", label: "Incidents" },
@@ -8,5 +10,6 @@ export const navItems = [
   { href: "/postmortems", label: "Post-mortems" },
   { href: "/action-items", label: "Action items" },
   { href: "/settings", label: "Settings" },
-  { href: "/outbox", label: "Dev outbox" },
-] as const;
+  // Its pages carry live acknowledge links: for those who may acknowledge.
+  { href: "/outbox", label: "Dev outbox", minRole: "responder" },
+] as const satisfies readonly { href: string; label: string; minRole?: Role }[];

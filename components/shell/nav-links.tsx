@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { hasRole, type Role } from "@/lib/auth/roles";
 import { navItems } from "./nav-items";
 
-export function NavLinks() {
+export function NavLinks({ role }: { role: Role }) {
   const pathname = usePathname();
   return (
     <ul className="flex flex-col gap-1">
-      {navItems.map((item) => {
+      {navItems.filter((item) => !("minRole" in item) || hasRole(role, item.minRole)).map((item) => {
         const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
         return (
           <li key={item.href}>

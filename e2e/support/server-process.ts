@@ -21,6 +21,7 @@ export function startFirebreak(settings: { port: number; postgresPort: number; d
       DATA_DIR: settings.dataDir,
       PORT: String(settings.port),
       EMBEDDED_PG_PORT: String(settings.postgresPort),
+      ALLOW_DEV_OUTBOX: "true",
       ...extra,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -21,12 +21,12 @@ describe("checkHealth", () => {
     await heartbeat("29s-ago", 29);
     await heartbeat("31s-ago", 31);
     await heartbeat("an-hour-ago", 3600);
-    expect(await checkHealth()).toStrictEqual({ status: "ok", database: "ok", workers: 2 });
+    expect(await checkHealth()).toStrictEqual({ status: "ok", database: "ok", workers: 2, channels: { sms: "outbox", email: "outbox" } });
   });
 
   it("is degraded, with the database still ok, when no worker beat in the last 30 s", async () => {
     await heartbeat("stopped", 31);
-    expect(await checkHealth()).toStrictEqual({ status: "degraded", database: "ok", workers: 0 });
+    expect(await checkHealth()).toStrictEqual({ status: "degraded", database: "ok", workers: 0, channels: { sms: "outbox", email: "outbox" } });
   });
 
   it("is an error when nothing listens where the database should be", async () => {

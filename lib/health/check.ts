@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Db } from "@/lib/db/client";
 import type { HealthReport } from "./report";
 import { countLiveWorkers } from "./workers";
+import { channelProviders } from "@/lib/paging/delivery/channels";
 
 // A hung database never answers, so the limit only has to stay above what a healthy one may take:
 // on a busy 2-core host (a build or a test run beside the server) a query that has to open a
@@ -20,7 +21,7 @@ export async function checkHealth(client: Db = db): Promise<HealthReport> {
     const workers = await Promise.race([probe, timeout]);
     if (workers === null) return { status: "error", database: "unreachable" };
     // The web side works without workers, so a load balancer keeps it (200); people are told instead.
-    return { status: workers > 0 ? "ok" : "degraded", database: "ok", workers };
+    return { status: workers > 0 ? "ok" : "degraded", database: "ok", workers, channels: channelProviders() };
   } finally {
     clearTimeout(timer);
   }

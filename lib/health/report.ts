@@ -2,8 +2,11 @@ import { z } from "zod";
 
 // GET /api/health as the browser reads it: the worker banner, and error pages asking why a page failed.
 
+/** Which provider each channel pages through: "outbox" means the in-app dev outbox, which reaches nobody. */
+export const channelsSchema = z.object({ sms: z.enum(["twilio", "outbox"]), email: z.enum(["sendgrid", "outbox"]) });
+
 export const healthReportSchema = z.discriminatedUnion("database", [
-  z.object({ status: z.enum(["ok", "degraded"]), database: z.literal("ok"), workers: z.number().int().min(0) }),
+  z.object({ status: z.enum(["ok", "degraded"]), database: z.literal("ok"), workers: z.number().int().min(0), channels: channelsSchema.optional() }),
   z.object({ status: z.literal("error"), database: z.literal("unreachable") }),
 ]);
 

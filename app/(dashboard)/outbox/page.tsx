@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: "Dev outbox" };
 
 export default async function OutboxPage() {
   const user = await currentUser();
-  if (!hasRole(user?.role, "viewer")) return <EmptyState title="Sign in to see the dev outbox." />;
+  // Its pages carry live acknowledge links, which viewers may not use.
+  if (!hasRole(user?.role, "responder")) return <EmptyState title="Only responders and up see the dev outbox." />;
   const providers = { sms: providerFor("sms"), email: providerFor("email") };
   const messages = await listOutboxPages(db);
   return (
@@ -23,7 +24,7 @@ export default async function OutboxPage() {
       {messages.length === 0 ? (
         <EmptyState title="The outbox is empty.">Declare an incident and the pages it sends will appear here.</EmptyState>
       ) : (
-        <OutboxList messages={messages} canReply={hasRole(user?.role, "responder") && providers.sms === "outbox"} />
+        <OutboxList messages={messages} canReply={providers.sms === "outbox"} />
       )}
     </>
   );

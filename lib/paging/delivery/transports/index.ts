@@ -1,4 +1,5 @@
 import { env, publicUrl } from "@/lib/env";
+import { channelProviders } from "@/lib/paging/delivery/channels";
 import { createOutboxTransport } from "@/lib/paging/outbox/transport";
 import { createSendgridTransport, type SendgridSettings } from "./sendgrid";
 import { createTwilioTransport, type TwilioSettings } from "./twilio";
@@ -27,10 +28,7 @@ function sendgridSettings(): SendgridSettings | undefined {
 }
 
 /** Which provider a channel goes through: its provider when configured, the dev outbox otherwise. */
-export function providerFor(channel: Channel): ProviderName {
-  if (channel === "sms") return twilioSettings() ? "twilio" : "outbox";
-  return sendgridSettings() ? "sendgrid" : "outbox";
-}
+export const providerFor = (channel: Channel): ProviderName => channelProviders()[channel];
 
 function buildTransport(channel: Channel): Transport {
   if (channel === "sms") {
