@@ -4,6 +4,7 @@ import type { Channel as ChannelName, PageKind, Prisma, TemplateKind } from "@/l
 import { enqueueMany } from "@/lib/jobs/enqueue";
 import { loadTemplates } from "@/lib/templates/queries";
 import { renderTemplate } from "@/lib/templates/render";
+import { fitSms, smsValues } from "@/lib/templates/sms-fit";
 import { incidentPlaceholderValues } from "@/lib/templates/values";
 import { PAGE_JOB_PRIORITY, pageSendJob, pageSendSpecs } from "@/lib/paging/jobs";
 import { linkExpiry, pageLinkUrl, signPageLink } from "@/lib/paging/acknowledgement/link-token";
@@ -68,7 +69,9 @@ export async function createPageGroups(tx: Tx, notification: PageNotification, g
         if (!address || rows.has(dedupeKey)) continue;
         const id = randomUUID();
         const template = templates[kind][channel];
-        const all = { ...values, ackCode: String(incident.number), ackLink: pageLinkUrl(signPageLink(id, linkExpiry(at))) };
+        const full = { ...values, ackCode: String(incident.number), ackLink: pageLinkUrl(signPageLink(id, linkExpiry(at))) };
+        const all = channel === "sms" ? smsValues(full) : full;
+        const body = renderTemplate(template.body, all);
         rows.set(dedupeKey, {
           id,
           incidentId: incident.id,
@@ -81,7 +84,7 @@ export async function createPageGroups(tx: Tx, notification: PageNotification, g
           recipient: address,
           recipientName: recipient.name,
           subject: template.subject === null ? null : renderTemplate(template.subject, all),
-          body: renderTemplate(template.body, all),
+          body: channel === "sms" ? fitSms(body, [all.link, all.ackLink, `ACK ${all.ackCode}`]) : body,
           fallbackForId: notification.fallbackForId ?? null,
           dedupeKey,
           queuedAt: at,

@@ -4,6 +4,8 @@ import { declareIncident } from "@/lib/command/lifecycle";
 import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
 import { startSandbox, type StartedSandbox } from "@/test/sandbox";
 import { applyProviderStatus } from "./provider-status";
+import { smsSegments } from "@/lib/templates/segments";
+import { SMS_MAX_SEGMENTS } from "@/lib/templates/sms-fit";
 import { pageSendJob } from "@/lib/paging/jobs";
 import { MIN_SEND_ATTEMPTS, RETRY_WINDOW_MS, retryDelayMs, sendPage, sendPages } from "./send";
 import { SendLimit, shareProvidersAmong } from "./send-limits";
@@ -138,6 +140,22 @@ describe("sending a page", () => {
     const email = await sandbox.messages({ pageId: failed.fallback!.id });
     expect(email).toHaveLength(1);
     expect(email[0]).toMatchObject({ provider: "sendgrid", to: security.email, subject: failed.fallback!.subject });
+  });
+
+  it("sends an incident with a 2,000-character impact as an SMS of at most four parts, its link and ACK instruction whole", async () => {
+    const incident = await declareIncident(
+      db,
+      { title: "Bridge relayer stalled", severityId: world.severities.critical, systemIds: [world.systems.bridge.id], impact: "Relayer lag above threshold. ".repeat(68), description: "" },
+      world.users.commander,
+    );
+    const page = await pageTo(incident.id, SECURITY_PHONE);
+    await send(page.id);
+
+    const [received] = await sandbox.messages({ pageId: page.id });
+    expect(received).toMatchObject({ status: 201, body: page.body });
+    expect(smsSegments(page.body).segments).toBeLessThanOrEqual(SMS_MAX_SEGMENTS);
+    expect(page.body).toContain(`/incidents/${incident.id}`);
+    expect(page.body).toContain(`Reply ACK ${incident.number} to acknowledge`);
   });
 
   it("does not send an incident page once the incident is acknowledged", async () => {
