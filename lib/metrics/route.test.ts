@@ -65,4 +65,13 @@ describe("GET /api/metrics", () => {
     await revokeToken(db, { name: "prometheus" }, { id: world.users.admin.id, email: world.users.admin.email });
     expect((await scrape(METRICS_TOKEN, `Bearer ${reader}`)).status).toBe(401);
   });
+
+  it("without METRICS_TOKEN but with a live metrics:read token: closed to all but token holders, open again once it is revoked", async () => {
+    const reader = await apiToken("prometheus-2", ["metrics:read"]);
+    expect((await scrape(undefined)).status).toBe(401);
+    expect((await scrape(undefined, `Bearer ${reader}`)).status).toBe(200);
+
+    await revokeToken(db, { name: "prometheus-2" }, { id: world.users.admin.id, email: world.users.admin.email });
+    expect((await scrape(undefined)).status).toBe(200);
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { formatDuration, parseDuration } from "@/lib/config/duration";
-import { parameterRule, refuseUnsafe } from "./parameters";
+import { parameterRule, refuseUnsafe, UNSAFE_ALLOWANCES } from "./parameters";
 
 // The YAML format of config/runbooks/<key>.yml. Parsing is idempotent: the stored (parsed) form
 // parses again to itself, so a run can re-check the definition it was approved with.
@@ -75,6 +75,9 @@ const patternSpec = strict({
       return false;
     }
   }, "must be a valid regular expression"),
+  // Values refused by default that this parameter takes on purpose: "at" (a leading @),
+  // "absolute_path", "colon" (a ":" before any "/", read as host:path by tar, rsync and scp).
+  allow: z.array(z.enum(UNSAFE_ALLOWANCES, `must be one of ${UNSAFE_ALLOWANCES.join(", ")}`)).optional(),
   default: text().optional(),
 });
 const count = z.number({ error: "must be a whole number" }).int("must be a whole number");

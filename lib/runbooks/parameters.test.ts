@@ -65,6 +65,16 @@ describe("refuseUnsafe", () => {
     for (const value of ["chain-data.tar.gz", "a b", "x..y", "$(touch /tmp/x)", "`id`", "; rm -rf /", "2024-01-01"]) expect(refuseUnsafe(value)).toBeNull();
   });
 
+  it("refuses what tools read as a file, a path from the root or another machine, unless the parameter allows it", () => {
+    expect(refuseUnsafe("@/etc/passwd")).toBe('must not start with "@" (curl and others read it as a file to send)');
+    expect(refuseUnsafe("/etc/shadow")).toBe('must not be an absolute path (start with "/", "\\" or "~")');
+    expect(refuseUnsafe("~root/.ssh")).toBe('must not be an absolute path (start with "/", "\\" or "~")');
+    expect(refuseUnsafe("attacker.example:loot.tar")).toBe('must not have a ":" before any "/" (tar, rsync and scp read host:path as another machine)');
+    expect(refuseUnsafe("backups/12:30.tar")).toBeNull();
+    expect(refuseUnsafe("/srv/backups/x.tar", ["absolute_path"])).toBeNull();
+    expect(refuseUnsafe("10:30", ["colon"])).toBeNull();
+  });
+
   it("names each rule", () => {
     expect(refuseUnsafe("-x")).toBe('must not start with "-" (it would be read as an option)');
     expect(refuseUnsafe("a\u2028b")).toBe("must not contain newlines or control characters");

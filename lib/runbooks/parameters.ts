@@ -11,13 +11,20 @@ const MAX_LENGTH = 1000;
  * rule allows; null when the value is safe. Values are always passed as one argument, never
  * through a shell, so these guard what the command itself would make of them.
  */
-export function refuseUnsafe(value: string): string | null {
+export function refuseUnsafe(value: string, allow: readonly UnsafeAllowance[] = []): string | null {
   // C0 and C1 controls (newline, CR, NUL ...), Unicode line breaks and bidirectional overrides.
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(value)) return "must not contain newlines or control characters";
   if (value.startsWith("-")) return 'must not start with "-" (it would be read as an option)';
   if (value.split(/[/\\]/).includes("..")) return 'must not contain a ".." path segment';
+  if (!allow.includes("at") && value.startsWith("@")) return 'must not start with "@" (curl and others read it as a file to send)';
+  if (!allow.includes("absolute_path") && /^[/\\~]/.test(value)) return 'must not be an absolute path (start with "/", "\\" or "~")';
+  if (!allow.includes("colon") && /^[^/\\]*:/.test(value)) return 'must not have a ":" before any "/" (tar, rsync and scp read host:path as another machine)';
   return null;
 }
+
+/** What a pattern parameter may let through on purpose (its `allow` list), each refused otherwise. */
+export const UNSAFE_ALLOWANCES = ["at", "absolute_path", "colon"] as const;
+export type UnsafeAllowance = (typeof UNSAFE_ALLOWANCES)[number];
 
 /** A pattern matches the whole value, whether or not its author wrote ^ and $. */
 const compilePattern = (pattern: string) => new RegExp(`^(?:${pattern})$`);
@@ -35,7 +42,7 @@ export function parameterRule(spec: ParameterSpec): z.ZodType<string | number> {
         .max(MAX_LENGTH, `must be at most ${MAX_LENGTH} characters`)
         .superRefine((value, context) => {
           // An unsafe value is refused for that reason alone, even where the pattern would allow it.
-          const problem = refuseUnsafe(value) ?? (compilePattern(spec.pattern).test(value) ? null : `must match ${spec.pattern}`);
+          const problem = refuseUnsafe(value, spec.allow) ?? (compilePattern(spec.pattern).test(value) ? null : `must match ${spec.pattern}`);
           if (problem) context.addIssue({ code: "custom", message: problem });
         });
     case "integer": {

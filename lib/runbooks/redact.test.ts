@@ -26,10 +26,11 @@ describe("firebreakSecrets", () => {
       TWILIO_FROM: "+15005550006",
       SENDGRID_API_KEY: "SG.sendgrid-key",
       SENDGRID_FROM: "pages@example.com",
+      METRICS_TOKEN: "prometheus-scrape-secret",
       DATABASE_URL: "postgres://firebreak:db%2Fpass@localhost:5432/firebreak",
       RUNBOOK_DATABASES: "chain=postgres://reader:chain-pass@db:5432/chain138, ledger=postgresql://ledger@db/ledger",
     });
-    expect(firebreakSecrets(settings).sort()).toEqual(["a".repeat(40), "SG.sendgrid-key", "chain-pass", "db%2Fpass", "db/pass", "twilio-auth-token"].sort());
+    expect(firebreakSecrets(settings).sort()).toEqual(["a".repeat(40), "SG.sendgrid-key", "chain-pass", "db%2Fpass", "db/pass", "prometheus-scrape-secret", "twilio-auth-token"].sort());
     const redact = secretRedactor(firebreakSecrets(settings));
     expect(redact("connecting as reader:chain-pass, password db/pass")).toBe("connecting as reader:[redacted], password [redacted]");
   });

@@ -26,6 +26,6 @@ function urlPasswords(url: string | undefined): string[] {
 /** Firebreak's own sensitive settings: what runbook output must never show. */
 export function firebreakSecrets(settings: Env = env()): string[] {
   const databaseUrls = [settings.DATABASE_URL, ...Object.values(parseRunbookDatabases(settings.RUNBOOK_DATABASES))];
-  const secrets = [settings.AUTH_SECRET, settings.TWILIO_AUTH_TOKEN, settings.SENDGRID_API_KEY, ...databaseUrls.flatMap(urlPasswords)];
+  const secrets = [settings.AUTH_SECRET, settings.TWILIO_AUTH_TOKEN, settings.SENDGRID_API_KEY, settings.METRICS_TOKEN, ...databaseUrls.flatMap(urlPasswords)];
   return [...new Set(secrets.filter((value): value is string => Boolean(value)))];
 }

@@ -77,6 +77,20 @@ describe("http steps", () => {
     expect(await executeStep(httpStep({ url: `${base}/health` }), recordingContext().context)).toMatchObject({ status: "succeeded", result: "HTTP 204" });
   });
 
+  it("does not follow a redirect: it fails naming where it was sent, and the target is never asked", async () => {
+    reply = (request, _body, response) => {
+      if (request.url === "/health") response.writeHead(302, { location: `${base}/elsewhere` }).end();
+      else response.writeHead(200).end("followed");
+    };
+    const before = received.length;
+    expect(await executeStep(httpStep({ url: `${base}/health` }), recordingContext().context)).toMatchObject({
+      status: "failed",
+      result: "HTTP 302",
+      error: `redirected to ${base}/elsewhere: HTTP steps do not follow redirects; name the final URL in the runbook`,
+    });
+    expect(received.slice(before).map((request) => request.url)).toEqual(["/health"]);
+  });
+
   it("compares equals as numbers when both sides are numbers, hex or not", async () => {
     peerCount({ syncing: false, height: "0x10" });
     const step = (expect: object) => httpStep({ method: "POST", url: `${base}/`, json: { id: 2 }, expect });

@@ -47,6 +47,8 @@ export async function runHttp(step: HttpStep, context: StepContext): Promise<Ste
       method: step.method,
       headers: hasBody ? { "content-type": "application/json", accept: "application/json" } : { accept: "application/json" },
       body: hasBody ? JSON.stringify(step.json) : undefined,
+      // A step calls the URL its runbook names, nowhere else: a redirect is an answer, not a hop.
+      redirect: "manual",
       signal: AbortSignal.any([context.signal, timeout]),
     });
     body = await readBody(response);
@@ -62,6 +64,10 @@ export async function runHttp(step: HttpStep, context: StepContext): Promise<Ste
 
   const { expect } = step;
   const statusText = `HTTP ${response.status}`;
+  if (response.status >= 300 && response.status < 400 && expect.status !== response.status) {
+    const location = response.headers.get("location");
+    return failed(`redirected${location ? ` to ${context.redact(location)}` : ""}: HTTP steps do not follow redirects; name the final URL in the runbook`, statusText);
+  }
   if (expect.status !== undefined ? response.status !== expect.status : !response.ok) {
     return failed(`expected ${expect.status !== undefined ? `HTTP ${expect.status}` : "a 2xx status"}, got ${statusText}`, statusText);
   }
