@@ -11,3 +11,6 @@ export function hasRole(actual: unknown, required: Role): boolean {
   if (!isRole(actual)) return false;
   return ROLES.indexOf(actual) >= ROLES.indexOf(required);
 }
+
+/** "a commander", "an admin": a role as the object of a sentence. */
+export const aRole = (role: Role) => `${role === "admin" ? "an" : "a"} ${role}`;

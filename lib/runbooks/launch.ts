@@ -1,5 +1,5 @@
 import path from "node:path";
-import { hasRole, type Role } from "@/lib/auth/roles";
+import { aRole, hasRole, type Role } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
@@ -29,7 +29,7 @@ export function prepareLaunch(
   actor: RunActor,
 ) {
   if (!runbook || runbook.retiredAt) throw new DomainError("That runbook is not in the configuration.");
-  if (!hasRole(actor.role, runbook.role)) throw new DomainError(`${runbook.title} needs a ${runbook.role} to launch it.`);
+  if (!hasRole(actor.role, runbook.role)) throw new DomainError(`${runbook.title} needs ${aRole(runbook.role)} to launch it.`);
   const definition = storedDefinition(runbook.definition);
   const parsed = parametersSchema(definition).safeParse(request.parameters);
   if (!parsed.success) {

@@ -1,6 +1,7 @@
 import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { DomainError } from "@/lib/errors";
+import { aRole, hasRole } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/timeline/audit";
 import { enqueue, removeJob } from "@/lib/jobs/enqueue";
 import { runbookTimeline, type RunbookEventKind } from "./events";
@@ -99,7 +100,7 @@ async function lockRun(tx: Tx, runId: string) {
     where: { id: runId },
     select: {
       id: true, status: true, incidentId: true, requestedById: true, definitionHash: true,
-      runbook: { select: { key: true, title: true, definitionHash: true, retiredAt: true } },
+      runbook: { select: { key: true, title: true, definitionHash: true, retiredAt: true, role: true } },
     },
   });
 }
@@ -112,6 +113,12 @@ export async function approveRun(db: Db, runId: string, actor: RunActor, now = n
     if (run.requestedById === actor.id) throw new DomainError("You requested this run: another commander or admin must approve it.");
     if (run.runbook.retiredAt || run.runbook.definitionHash !== run.definitionHash) {
       throw new DomainError("The runbook has changed since this run was requested; reject it and request it again.");
+    }
+    // Both people must hold the runbook's own role now, not only when it was requested.
+    if (!hasRole(actor.role, run.runbook.role)) throw new DomainError(`${run.runbook.title} needs ${aRole(run.runbook.role)} to approve it.`);
+    const requester = run.requestedById ? await tx.user.findUnique({ where: { id: run.requestedById }, select: { role: true, disabledAt: true } }) : null;
+    if (!requester || requester.disabledAt || !hasRole(requester.role, run.runbook.role)) {
+      throw new DomainError(`Whoever requested this run may no longer run ${run.runbook.title}; reject it.`);
     }
     await tx.runbookRun.update({ where: { id: run.id }, data: { status: "queued", approvedById: actor.id, approvedAt: now } });
     await recordRunChange(tx, run, { kind: "runbook_approved", actor, body: run.runbook.title, at: now });

@@ -119,6 +119,22 @@ describe("a destructive run", () => {
     expect(pages[0]!.body).toContain(`/runbooks/runs/${run.id}`);
   });
 
+  it("is approved only by someone holding the runbook's own role, for a requester who still holds it", async () => {
+    await runbook({ ...wipe, key: "wipe-admin", role: "admin" });
+    const asAdmin = await requestRun(db, { runbookKey: "wipe-admin", parameters: { words: "now" } }, actorOf(world.users.admin));
+    await expect(approveRun(db, asAdmin.id, actorOf(world.users.commander))).rejects.toThrow("Wipe needs an admin to approve it.");
+
+    await runbook(wipe);
+    const run = await requestRun(db, { runbookKey: "wipe", parameters: { words: "now" } }, actorOf(world.users.commander));
+    await db.user.update({ where: { id: world.users.commander.id }, data: { role: "responder" } });
+    try {
+      await expect(approveRun(db, run.id, actorOf(world.users.admin))).rejects.toThrow(/may no longer run Wipe/);
+    } finally {
+      await db.user.update({ where: { id: world.users.commander.id }, data: { role: "commander" } });
+    }
+    expect((await db.runbookRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("awaiting_approval");
+  });
+
   it("is approved only for the runbook version it was requested with", async () => {
     const stored = await runbook(wipe);
     const run = await requestRun(db, { runbookKey: "wipe", parameters: { words: "now" } }, actorOf(world.users.commander));
