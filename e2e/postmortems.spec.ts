@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { submitServerAction } from "./support/actions";
-import { asUser, storageStatePath } from "./support/auth";
+import { asUser, demoUser, storageStatePath } from "./support/auth";
 import { declareThroughForm } from "./support/declare";
 
 test.use({ storageState: storageStatePath("admin") });
@@ -93,10 +93,15 @@ test("resolve → post-mortem pre-filled → autosave → a conflicting save is 
   await expect(page.getByTestId("action-items-panel").getByTestId("action-item-row").filter({ hasText: itemTitle })).toBeVisible();
 
   const reviewers = page.getByTestId("reviewers-form");
-  await reviewers.getByRole("checkbox").first().check();
+  const reviewer = demoUser("admin").name;
+  await reviewers.getByRole("checkbox", { name: reviewer }).check();
   await submitServerAction(page, () => reviewers.getByRole("button", { name: "Save reviewers" }).click());
   await submitServerAction(page, () => page.getByTestId("submit-review-form").getByRole("button", { name: "Send for review" }).click());
   await expect(page.getByTestId("postmortem-status")).toHaveText("In review");
+  // Not published before its reviewers approve.
+  await submitServerAction(page, () => page.getByTestId("publish-form").getByRole("button", { name: "Publish" }).click());
+  await expect(page.getByTestId("publish-form")).toContainText(`Every reviewer approves before it is published: waiting for ${reviewer}.`);
+  await submitServerAction(page, () => page.getByTestId("approve-form").getByRole("button", { name: "Approve" }).click());
   await submitServerAction(page, () => page.getByTestId("publish-form").getByRole("button", { name: "Publish" }).click());
   await expect(page.getByTestId("postmortem-status")).toHaveText("Published");
   // Published means read-only.

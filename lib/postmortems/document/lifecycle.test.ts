@@ -146,6 +146,7 @@ describe("saving sections", () => {
     ).rejects.toThrow("That section is not part of this post-mortem.");
     await setReviewers(db, postmortem.id, [world.users.admin.id], world.users.commander);
     await submitForReview(db, postmortem.id, world.users.responder);
+    await setApproval(db, postmortem.id, true, world.users.admin);
     await publishPostmortem(db, postmortem.id, world.users.commander);
     const analysis = section(postmortem, "Analysis");
     await expect(
@@ -171,6 +172,21 @@ describe("review and publication", () => {
     ]);
   });
 
+  it("publishes only once every reviewer approves what is there now: an edit after approval takes the approvals back", async () => {
+    const { postmortem } = await started();
+    await setReviewers(db, postmortem.id, [world.users.admin.id, world.users.responder.id], world.users.commander);
+    await submitForReview(db, postmortem.id, world.users.commander);
+    await setApproval(db, postmortem.id, true, world.users.admin);
+    await expect(publishPostmortem(db, postmortem.id, world.users.commander)).rejects.toThrow("Every reviewer approves before it is published: waiting for Responder.");
+    await setApproval(db, postmortem.id, true, world.users.responder);
+
+    const analysis = section(postmortem, "Analysis");
+    await saveSections(db, { postmortemId: postmortem.id, changes: [{ sectionId: analysis.id, baseBody: analysis.body, body: "A late change" }] }, world.users.commander);
+    expect((await getPostmortem(db, postmortem.id))!.reviewers.every((reviewer) => reviewer.approvedAt === null)).toBe(true);
+    await expect(publishPostmortem(db, postmortem.id, world.users.commander)).rejects.toThrow(/waiting for Admin, Responder/);
+    expect(await db.auditEntry.count({ where: { action: "postmortem.approvals_cleared", targetId: postmortem.id } })).toBe(1);
+  });
+
   it("emails everyone the incident paged who accepts email, once per publication, and reopens as a draft", async () => {
     const { incident, postmortem } = await started();
     const engaged = await db.page.findMany({ where: { incidentId: incident.id, kind: "incident" }, distinct: ["contactId"], select: { contact: { select: { email: true, acceptsEmail: true } } } });
@@ -178,6 +194,7 @@ describe("review and publication", () => {
     expect(expected.length).toBeGreaterThan(0);
     await setReviewers(db, postmortem.id, [world.users.admin.id], world.users.commander);
     await submitForReview(db, postmortem.id, world.users.commander);
+    await setApproval(db, postmortem.id, true, world.users.admin);
     const { notified } = await publishPostmortem(db, postmortem.id, world.users.commander, later(200));
     expect(notified).toBe(expected.length);
     const emails = await db.page.findMany({ where: { incidentId: incident.id, kind: "postmortem" }, select: { channel: true, recipient: true, subject: true, body: true } });
@@ -190,6 +207,7 @@ describe("review and publication", () => {
     const reopened = (await getPostmortem(db, postmortem.id))!;
     expect(reopened).toMatchObject({ status: "draft", publishedAt: null });
     await submitForReview(db, postmortem.id, world.users.commander);
+    await setApproval(db, postmortem.id, true, world.users.admin);
     await publishPostmortem(db, postmortem.id, world.users.commander, later(220));
     expect(await db.page.count({ where: { incidentId: incident.id, kind: "postmortem" } })).toBe(expected.length * 2);
   });

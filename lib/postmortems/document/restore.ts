@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/timeline/actor";
 import { publishChange } from "@/lib/live/publish";
 import { getRevision } from "@/lib/postmortems/revisions/history";
 import { recordRevision } from "@/lib/postmortems/revisions/record";
+import { clearApprovals } from "@/lib/postmortems/review/workflow";
 import { assertEditable, lockPostmortem } from "./lock";
 
 /**
@@ -30,6 +31,7 @@ export async function restoreRevision(db: Db, postmortemId: string, number: numb
       });
     }
     const created = await recordRevision(tx, postmortemId, actor, now, { restoredFrom: number });
+    if (changed.length > 0) await clearApprovals(tx, postmortemId, actor);
     await tx.postmortem.update({ where: { id: postmortemId }, data: { updatedAt: now } });
     await recordAudit(tx, {
       actor: actor,

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/timeline/actor";
 import { publishChange } from "@/lib/live/publish";
+import { clearApprovals } from "@/lib/postmortems/review/workflow";
 import { recordRevision } from "@/lib/postmortems/revisions/record";
 import { assertEditable, lockPostmortem } from "./lock";
 import { mergeSection } from "./merge";
@@ -81,6 +82,7 @@ export async function saveSections(db: Db, input: SaveSectionsInput, actor: Acto
     let revision: number | null = null;
     if (writes.length > 0) {
       revision = await recordRevision(tx, input.postmortemId, actor, now);
+      await clearApprovals(tx, input.postmortemId, actor);
       await tx.postmortem.update({ where: { id: input.postmortemId }, data: { updatedAt: now } });
       await publishChange(tx, { topic: "postmortem", id: input.postmortemId });
     }

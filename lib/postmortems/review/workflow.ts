@@ -40,6 +40,15 @@ export async function submitForReview(db: Db, postmortemId: string, actor: Actor
   });
 }
 
+/**
+ * The text changed after reviewers signed off: what they approved is not what would be published,
+ * so every approval is taken back (and the audit log says so). Called in the edit's transaction.
+ */
+export async function clearApprovals(tx: Tx, postmortemId: string, actor: Actor): Promise<void> {
+  const cleared = await tx.postmortemReviewer.updateMany({ where: { postmortemId, approvedAt: { not: null } }, data: { approvedAt: null } });
+  if (cleared.count > 0) await changed(tx, postmortemId, actor, "approvals_cleared", { approvals: cleared.count });
+}
+
 /** A named reviewer signs off (or takes it back). */
 export async function setApproval(db: Db, postmortemId: string, approved: boolean, actor: Actor, now = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {
@@ -59,6 +68,11 @@ export async function publishPostmortem(db: Db, postmortemId: string, actor: Act
   return db.$transaction(async (tx) => {
     const postmortem = await lockPostmortem(tx, postmortemId);
     if (postmortem.status !== "in_review") throw new DomainError("Send the post-mortem for review before publishing it.");
+    const reviewers = await tx.postmortemReviewer.findMany({ where: { postmortemId }, select: { approvedAt: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } });
+    const waiting = reviewers.filter((reviewer) => reviewer.approvedAt === null).map((reviewer) => reviewer.user.name);
+    if (reviewers.length === 0 || waiting.length > 0) {
+      throw new DomainError(reviewers.length === 0 ? "Name a reviewer and have them approve it before publishing." : `Every reviewer approves before it is published: waiting for ${waiting.join(", ")}.`);
+    }
     await tx.postmortem.update({ where: { id: postmortemId }, data: { status: "published", publishedAt: now, publishedById: actor.id } });
     const incident = await tx.incident.findUniqueOrThrow({ where: { id: postmortem.incidentId }, select: { id: true, number: true } });
     await postmortemTimeline.record(tx, { incident, kind: "postmortem_published", actor, data: { postmortemId }, at: now });
