@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { escapeMarkdown } from "@/lib/format/markdown-escape";
 import { Markdown } from "./markdown";
 
 describe("Markdown", () => {
@@ -15,5 +16,19 @@ describe("Markdown", () => {
     );
     expect(html).not.toMatch(/<script|<img|onerror|javascript:/i);
     expect(html).toContain("click");
+  });
+
+  it("shows an image as a link to it, never loading it", () => {
+    const html = renderToStaticMarkup(<Markdown>{"![tracking](https://evil.example/p.png)"}</Markdown>);
+    expect(html).not.toContain("<img");
+    expect(html).toContain('<a href="https://evil.example/p.png">Image: tracking</a>');
+  });
+
+  it("shows an alert's escaped label as the text it was", () => {
+    const label = "![x](https://evil.example/p.png) **bold** <b>";
+    const html = renderToStaticMarkup(<Markdown>{`- service: ${escapeMarkdown(label)}`}</Markdown>);
+    // Nothing but text, and the bare URL GitHub's Markdown links anyway: never an image.
+    expect(html).not.toMatch(/<img|<strong|<b>/);
+    expect(html.replace(/<a href="[^"]*">|<\/a>/g, "")).toContain("![x](https://evil.example/p.png) **bold** &lt;b&gt;");
   });
 });

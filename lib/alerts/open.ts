@@ -1,3 +1,4 @@
+import { escapeMarkdown } from "@/lib/format/markdown-escape";
 import { systemActor } from "@/lib/timeline/actor";
 import type { Tx } from "@/lib/db/client";
 import { declareIncidentIn } from "@/lib/command/lifecycle";
@@ -41,11 +42,12 @@ function severityFor(context: OpeningContext, labels: Record<string, string>): s
   return severity.id;
 }
 
+/** The incident's description, in Markdown: everything the alert brings is escaped, shown as sent. */
 function describe({ alert, alertName }: KeyedAlert): string {
-  const lines = [`Opened by ${ALERTMANAGER}: **${alertName}** firing since ${alert.startsAt}.`, ""];
-  lines.push(...Object.entries(alert.labels).map(([name, value]) => `- ${name}: ${value}`));
-  if (alert.annotations.runbook_url) lines.push("", `Runbook: ${alert.annotations.runbook_url}`);
-  if (alert.generatorURL) lines.push("", `Source: ${alert.generatorURL}`);
+  const lines = [`Opened by ${ALERTMANAGER}: **${escapeMarkdown(alertName)}** firing since ${escapeMarkdown(alert.startsAt)}.`, ""];
+  lines.push(...Object.entries(alert.labels).map(([name, value]) => `- ${escapeMarkdown(name)}: ${escapeMarkdown(value)}`));
+  if (alert.annotations.runbook_url) lines.push("", `Runbook: ${escapeMarkdown(alert.annotations.runbook_url)}`);
+  if (alert.generatorURL) lines.push("", `Source: ${escapeMarkdown(alert.generatorURL)}`);
   return clip(lines.join("\n"), 10_000);
 }
 
