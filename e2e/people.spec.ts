@@ -3,6 +3,7 @@ import { expect, test } from "./fixtures";
 import { captureAction, submitServerAction, withFields, type CapturedAction } from "./support/actions";
 import { demoUser, storageStatePath } from "./support/auth";
 import type { TestDatabase } from "./support/database";
+import { declareIncident, emergencyContact } from "./support/paging";
 
 // People, teams and escalation policies as an admin edits them, and the server's refusal of
 // everyone else. What a test creates it removes, so the plan's three teams stay as other specs expect.
@@ -213,4 +214,32 @@ test.describe("as a viewer", () => {
     await expect(page.getByTestId("paging-explainer")).toContainText("Only admins change who is paged.");
     await expect(page.locator("[data-testid^=audience-form-]")).toHaveCount(0);
   });
+});
+
+test("a viewer sees who is on call and how they are reached, never their numbers or addresses", async ({ page, browser, db, uniqueName }) => {
+  const cto = await emergencyContact(db, "primary");
+  const title = uniqueName("Privacy check");
+  const incident = await declareIncident(page, db, title, "critical");
+  const viewer = await browser.newContext({ storageState: storageStatePath("viewer") });
+  try {
+    const viewerPage = await viewer.newPage();
+    await viewerPage.goto("/teams");
+    const card = viewerPage.getByTestId("emergency-contacts").getByRole("listitem").filter({ hasText: cto.name });
+    await expect(card).toContainText("(hidden from viewers)");
+    await expect(card).toContainText("SMS");
+    expect(await viewerPage.content()).not.toContain(cto.phone);
+    expect(await viewerPage.content()).not.toContain(cto.email);
+
+    await viewerPage.goto(`/incidents/${incident.id}`);
+    await expect(viewerPage.getByRole("heading", { level: 1 })).toHaveText(title);
+    expect(await viewerPage.content()).not.toContain(cto.phone);
+    const paging = await (await viewer.request.get(`/api/incidents/${incident.id}/paging`)).json();
+    expect(paging.pages.length).toBeGreaterThan(0);
+    expect(paging.pages.every((row: { recipient: string }) => row.recipient === "(hidden from viewers)")).toBe(true);
+  } finally {
+    await viewer.close();
+  }
+  // A responder or more sees them.
+  await page.goto("/teams");
+  await expect(page.getByTestId("emergency-contacts").getByRole("link", { name: cto.phone })).toBeVisible();
 });

@@ -1,6 +1,7 @@
 import { Channels } from "./channels";
 import type { ContactValues } from "./contact-fields";
 import { EditContact } from "./edit-contact";
+import { isShown } from "@/lib/people/visibility";
 
 interface Person extends ContactValues {
   id: string;
@@ -35,7 +36,7 @@ export function PeopleList({ people, editable }: { people: Person[]; editable: b
           {/* Plain text: the links to write or call are on the team and emergency contact cards. */}
           <p className="text-slate-600 [overflow-wrap:anywhere]">
             {person.email}
-            {person.phone && ` · ${person.phone}`}
+            {isShown(person.phone) && ` · ${person.phone}`}
           </p>
           {person.memberships.length > 0 && (
             <p className="text-xs text-slate-600">

@@ -2,6 +2,7 @@ import { removeTeamMemberAction, setTeamLeadAction } from "@/lib/people/actions"
 import type { TeamDetail } from "@/lib/people/queries";
 import { ActionForm } from "@/components/ui/action-form";
 import { AddMemberForm, type Candidate } from "./add-member-form";
+import { isShown } from "@/lib/people/visibility";
 import { Channels } from "./channels";
 import { settingsKeys } from "@/lib/live/query-keys";
 
@@ -24,8 +25,8 @@ export function TeamRoster({ team, editable, candidates }: { team: TeamDetail; e
                     <Channels contact={contact} />
                   </p>
                   <p className="text-slate-600 [overflow-wrap:anywhere]">
-                    <a className="underline" href={`mailto:${contact.email}`}>{contact.email}</a>
-                    {contact.phone && (
+                    {isShown(contact.email) ? <a className="underline" href={`mailto:${contact.email}`}>{contact.email}</a> : contact.email}
+                    {isShown(contact.phone) && (
                       <>
                         {" · "}
                         <a className="underline" href={`tel:${contact.phone}`}>{contact.phone}</a>

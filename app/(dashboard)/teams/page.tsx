@@ -10,12 +10,15 @@ import { Panel } from "@/components/ui/panel";
 import { hasRole } from "@/lib/auth/roles";
 import { currentUser } from "@/lib/auth/session";
 import { listContacts } from "@/lib/people/queries";
+import { contactsFor } from "@/lib/people/visibility";
 import { listEmergencyContacts, listSystems, listTeams } from "@/lib/plan/queries";
 
 export const metadata: Metadata = { title: "Teams & contacts" };
 
 export default async function TeamsPage() {
-  const [user, teams, emergency, people, systems] = await Promise.all([currentUser(), listTeams(), listEmergencyContacts(), listContacts(), listSystems()]);
+  const [user, teams, emergencyContacts, allPeople, systems] = await Promise.all([currentUser(), listTeams(), listEmergencyContacts(), listContacts(), listSystems()]);
+  const emergency = contactsFor(user?.role, emergencyContacts);
+  const people = contactsFor(user?.role, allPeople);
   const admin = hasRole(user?.role, "admin");
   return (
     <>

@@ -9,6 +9,7 @@ import { listResponders } from "@/lib/incidents/people";
 import { getIncident } from "@/lib/incidents/queries";
 import { readStartedAt } from "@/lib/live/rendered";
 import { getIncidentPaging } from "@/lib/paging/queries";
+import { pagesFor } from "@/lib/people/visibility";
 import { listSeverityLevels } from "@/lib/plan/queries";
 import { listRunbooks, listRuns } from "@/lib/runbooks/queries";
 
@@ -33,7 +34,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   return (
     <IncidentView
       initial={{ data: incident, at }}
-      paging={{ data: paging, at }}
+      paging={{ data: { ...paging, pages: pagesFor(user.role, paging.pages) }, at }}
       objectives={objectives}
       role={user.role}
       choices={{ severities: severities.map((level) => ({ id: level.id, key: level.key })), people }}

@@ -11,6 +11,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { planEscalationPolicy } from "@/lib/people/escalation-policy";
 import { currentUser } from "@/lib/auth/session";
 import { getTeamDetail, listContacts } from "@/lib/people/queries";
+import { contactsFor } from "@/lib/people/visibility";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -20,8 +21,10 @@ const emergencyContactIds = (contacts: { id: string; emergencyKey: string | null
 
 export default async function TeamPage({ params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
-  const [user, team, contacts] = await Promise.all([currentUser(), getTeamDetail(key), listContacts()]);
-  if (!team) notFound();
+  const [user, found, allContacts] = await Promise.all([currentUser(), getTeamDetail(key), listContacts()]);
+  if (!found) notFound();
+  const team = { ...found, members: found.members.map((member) => ({ ...member, contact: contactsFor(user?.role, [member.contact])[0]! })) };
+  const contacts = contactsFor(user?.role, allContacts);
   const admin = hasRole(user?.role, "admin");
   const onTeam = new Set(team.members.map((member) => member.contact.id));
   return (
