@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Role } from "@/lib/auth/roles";
 import { test, expect } from "./fixtures";
+import { builtActions } from "@/test/server-actions";
 import { asUser } from "./support/auth";
 
 // Every server action and every API route, called by every kind of caller, against what each may
@@ -103,21 +104,6 @@ const NOT_SIGNED_IN = "You are not signed in.";
 const FORBIDDEN = "You do not have permission to do that.";
 const SOME_ID = "00000000-0000-4000-8000-000000000000";
 
-type Manifest = { node: Record<string, { exportedName: string; workers: Record<string, unknown> }> };
-
-function builtActions(): Map<string, { id: string; page: string }> {
-  const manifest = JSON.parse(readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as Manifest;
-  const actions = new Map<string, { id: string; page: string }>();
-  for (const [id, entry] of Object.entries(manifest.node)) {
-    // A page that imports the action, as a URL: route groups dropped, dynamic segments filled in.
-    const workers = Object.keys(entry.workers);
-    const worker = workers.find((name) => name === "app/signin/page") ?? workers[0]!;
-    const page = worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "").replace(/\[[^\]]+\]/g, SOME_ID) || "/";
-    actions.set(entry.exportedName, { id, page });
-  }
-  return actions;
-}
-
 function sourceRoutes(): string[] {
   const routes: string[] = [];
   const walk = (directory: string) => {
@@ -139,7 +125,7 @@ function sourceRoutes(): string[] {
 
 test.describe("the authorization matrix", () => {
   test("has an entry for every action and route, and none for what no longer exists", () => {
-    expect([...builtActions().keys()].sort()).toEqual(Object.keys(ACTIONS).sort());
+    expect(builtActions().map((action) => action.name).sort()).toEqual(Object.keys(ACTIONS).sort());
     expect(sourceRoutes()).toEqual(Object.keys(ROUTES).sort());
   });
 
@@ -155,7 +141,7 @@ test.describe("the authorization matrix", () => {
     }
 
     const wrong: string[] = [];
-    const actions = builtActions();
+    const actions = new Map(builtActions().map((action) => [action.name, action]));
     for (const [name, least] of Object.entries(ACTIONS)) {
       const { id, page } = actions.get(name)!;
       for (const caller of CALLERS) {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AuthorizationError, requireRole, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
 
-import { DomainError, fieldErrorsOf, type FieldErrors } from "@/lib/errors";
+import { DomainError, fieldErrorsOf, nulCharacterErrors, type FieldErrors } from "@/lib/errors";
 
 export type { FieldErrors };
 
@@ -43,6 +43,8 @@ export function defineAction<S extends z.ZodType, T>(definition: ActionDefinitio
     try {
       const user = await requireRole(definition.role);
       const raw = input instanceof FormData ? formDataToObject(input) : input;
+      const nul = nulCharacterErrors(raw);
+      if (Object.keys(nul).length > 0) return { ok: false, error: "Some fields need attention.", fieldErrors: nul };
       const parsed = definition.input.safeParse(raw);
       if (!parsed.success) {
         return { ok: false, error: "Some fields need attention.", fieldErrors: fieldErrorsOf(parsed.error) };

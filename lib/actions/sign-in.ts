@@ -11,6 +11,8 @@ import { credentialsSchema, signIn, signOut } from "@/lib/auth";
 import { clientAddress, signInThrottle } from "@/lib/auth/throttle";
 
 export async function signInAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  // Called over HTTP with anything at all: only a form is a sign-in.
+  if (!(form instanceof FormData)) return { ok: false, error: "Enter your email and password." };
   const parsed = credentialsSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   if (!parsed.success) {
     return { ok: false, error: "Enter your email and password.", fieldErrors: fieldErrorsOf(parsed.error) };

@@ -13,7 +13,9 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
   for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
     size += chunk.value.byteLength;
     if (size > maxBytes) {
-      await reader?.cancel();
+      // Left unread rather than cancelled: cancelling would reset the connection before the 413 is
+      // written. The 413 closes the connection instead (lib/http/fast-lane.ts).
+      reader?.releaseLock();
       throw tooLarge();
     }
     chunks.push(chunk.value);

@@ -1,6 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { readBodyText } from "./body";
+import { responseForError } from "./errors";
 import { FastLane, type FastLaneRoutes } from "./fast-lane";
 
 const echo = async (request: Request) => Response.json({ method: request.method, url: new URL(request.url).pathname, body: await request.text() }, { status: 202 });
@@ -8,8 +10,22 @@ const broken = async () => Promise.reject(new Error("a bug"));
 let release: (() => void) | undefined;
 const held = () => new Promise<Response>((resolve) => (release = () => resolve(new Response("done"))));
 
+/** A route that reads at most 1 KB, as every route reads at most its limit (lib/http/body.ts). */
+const limited = async (request: Request) => {
+  try {
+    return Response.json({ read: (await readBodyText(request, 1024)).length });
+  } catch (error) {
+    return responseForError(error, request);
+  }
+};
+
+/** Refuses without reading the body, as a route whose token is wrong does. */
+const refusing = async () => Response.json({ error: "Unknown token." }, { status: 401 });
+
 const routes: FastLaneRoutes = new Map([
   ["POST /echo", echo],
+  ["POST /refusing", refusing],
+  ["POST /limited", limited],
   ["POST /broken", broken],
   ["POST /held", held],
 ]);
@@ -58,5 +74,20 @@ describe("the fast lane", () => {
     release!();
     expect((await first).status).toBe(200);
     expect((await fetch(`${base}/echo`, { method: "POST", body: "three" })).status).toBe(202);
+  });
+
+  it("closes a connection whose body was not read to its end (413, or refused unread), so the requests after it are answered", async () => {
+    const big = "x".repeat(64 * 1024);
+    const chunked = () => new ReadableStream({ start: (controller) => (controller.enqueue(new TextEncoder().encode(big)), controller.close()) });
+    // One at a time (the lane here takes one), each big body followed by a small one that may reuse its connection.
+    for (const [path, body, status] of [["/limited", big, 413], ["/limited", chunked(), 413], ["/refusing", big, 401]] as const) {
+      const refused = await fetch(`${base}${path}`, { method: "POST", body, duplex: "half" } as RequestInit);
+      expect(refused.status).toBe(status);
+      expect(refused.headers.get("connection")).toBe("close");
+      await refused.arrayBuffer();
+      // On a reused connection still carrying the rest of the refused body, this hung until it was reset.
+      const next = await fetch(`${base}/limited`, { method: "POST", body: "{}" });
+      expect(await next.json()).toEqual({ read: 2 });
+    }
   });
 });

@@ -39,9 +39,17 @@ function toWebRequest(request: IncomingMessage): Request {
   } as RequestInit);
 }
 
+/**
+ * A request answered before its body was read to the end (refused for its size, its token or its
+ * signature) must not leave its connection to carry another: the client's next request on it hung
+ * behind the rest of that body and was reset.
+ */
+export const closesConnection = (request: IncomingMessage, status: number) => status === 413 || !request.complete;
+
 function answer(response: ServerResponse, status: number, headers: Record<string, string>, body: Buffer): void {
   response.statusCode = status;
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+  if (closesConnection(response.req, status)) response.setHeader("connection", "close");
   response.setHeader("content-length", body.byteLength);
   response.end(body);
 }

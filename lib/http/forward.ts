@@ -1,6 +1,7 @@
 import { Agent, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import { BlockList } from "node:net";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "./client-address";
+import { closesConnection } from "./fast-lane";
 
 // The web process's front hands every request the fast lane does not serve to Next.js, which runs
 // in a process of its own on a loopback port: a plain HTTP relay, streaming both ways (the live
@@ -37,7 +38,8 @@ export function createForwarder(target: { host: string; port: number }, publicPo
       headers["x-forwarded-port"] ??= String(publicPort);
       headers["x-forwarded-proto"] ??= "http";
       const upstream = httpRequest({ host: target.host, port: target.port, method: request.method, path: request.url, headers, agent }, (answer) => {
-        response.writeHead(answer.statusCode ?? 502, endToEnd(answer.rawHeaders));
+        const status = answer.statusCode ?? 502;
+        response.writeHead(status, closesConnection(request, status) ? [...endToEnd(answer.rawHeaders), "connection", "close"] : endToEnd(answer.rawHeaders));
         response.flushHeaders();
         answer.pipe(response);
         answer.once("error", () => response.destroy());

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { databaseOutage } from "@/lib/db/availability";
-import { fieldErrorsOf } from "@/lib/errors";
+import { fieldErrorsOf, nulCharacterErrors } from "@/lib/errors";
 import { parseFormBody, parseJsonBody, readBodyText } from "./body";
 import { HttpError, responseForError } from "./errors";
 import { withNoStore } from "./no-store";
@@ -53,6 +53,8 @@ const DEFAULT_MAX_BYTES = 1024 * 1024;
 export const idParams = z.object({ id: z.uuid("must be a UUID") });
 
 function parse<T extends z.ZodType>(schema: T, input: unknown, invalid: string): z.output<T> {
+  const nul = nulCharacterErrors(input);
+  if (Object.keys(nul).length > 0) throw new HttpError(400, invalid, nul);
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new HttpError(400, invalid, fieldErrorsOf(parsed.error));
   return parsed.data;

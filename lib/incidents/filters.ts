@@ -3,7 +3,8 @@ import { INCIDENT_STATUSES } from "./rules";
 
 // The incident list's filters, as they appear in the URL so a view can be shared.
 
-const optionalText = z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined), z.string().max(200).optional());
+// NUL is refused as PostgreSQL would refuse it; the list then falls back to no filter.
+const optionalText = z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined), z.string().max(200).refine((text) => !text.includes("\u0000"), "must not contain the NUL character").optional());
 const optionalDate = z.preprocess(
   (value) => (typeof value === "string" && value !== "" ? value : undefined),
   z.iso.date("Dates look like 2026-01-31").optional(),

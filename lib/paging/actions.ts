@@ -21,7 +21,7 @@ export const replyFromOutboxAction = defineAction({
  * authorization; acknowledgeByLink checks all three before anything changes.
  */
 export async function acknowledgeByLinkAction(_previous: LinkAckResult | null, form: FormData): Promise<LinkAckResult> {
-  const token = ackLinkTokenSchema.safeParse(form.get("token"));
+  const token = ackLinkTokenSchema.safeParse(form instanceof FormData ? form.get("token") : undefined);
   if (!token.success) return { ok: false, message: "This link is not valid." };
   try {
     return await acknowledgeByLink(db, token.data);
