@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseTrustedProxies } from "./http/client-address";
+import { parseTrustedProxies } from "./net/client-address";
 
 // The only reader of process.env. Everything else asks this module.
 
@@ -156,4 +156,16 @@ export function publicUrl(): string {
 /** Environment for a child process: the parent's, plus settings the parent derived. */
 export function childEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...process.env, ...extra };
+}
+
+/** Which provider each channel pages through: "outbox" means the in-app dev outbox, which reaches nobody. */
+export interface ChannelProviders {
+  sms: "twilio" | "outbox";
+  email: "sendgrid" | "outbox";
+}
+
+/** From the settings alone (a provider's settings are all present or all absent): health checks and the app shell ask it. */
+export function channelProviders(): ChannelProviders {
+  const settings = env();
+  return { sms: settings.TWILIO_ACCOUNT_SID ? "twilio" : "outbox", email: settings.SENDGRID_API_KEY ? "sendgrid" : "outbox" };
 }

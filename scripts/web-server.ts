@@ -9,7 +9,7 @@ import path from "node:path";
 import { POST as receiveAlertmanagerWebhook } from "@/app/api/webhooks/alertmanager/route";
 import { env } from "@/lib/env";
 import { FastLane, type FastLaneRoutes } from "@/lib/http/fast-lane";
-import { parseTrustedProxies } from "@/lib/http/client-address";
+import { parseTrustedProxies } from "@/lib/net/client-address";
 import { createForwarder } from "@/lib/http/forward";
 
 const fastLaneRoutes: FastLaneRoutes = new Map([["POST /api/webhooks/alertmanager", receiveAlertmanagerWebhook]]);

@@ -4,7 +4,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { currentUser } from "@/lib/auth/session";
 import { checkHealth } from "@/lib/health/check";
 import { readStartedAt } from "@/lib/live/rendered";
-import { channelProviders } from "@/lib/paging/delivery/channels";
+import { channelProviders } from "@/lib/env";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const renderedAt = readStartedAt();

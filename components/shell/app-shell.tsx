@@ -3,7 +3,7 @@ import { LiveData } from "@/components/live/live-data";
 import { signOutAction } from "@/lib/actions/sign-in";
 import type { SessionUser } from "@/lib/auth/session";
 import type { HealthReport } from "@/lib/health/report";
-import type { ChannelProviders } from "@/lib/paging/delivery/channels";
+import type { ChannelProviders } from "@/lib/env";
 import type { Rendered } from "@/lib/live/rendered";
 import { NavLinks } from "./nav-links";
 import { WorkerBanner } from "./worker-banner";

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
 
 // Sign-in failures slow the next attempt down; they never lock anyone out for good. Three counts,
 // each with its free failures and then a delay that doubles with every further failure:

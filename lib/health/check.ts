@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Db } from "@/lib/db/client";
 import type { HealthReport } from "./report";
 import { countLiveWorkers } from "./workers";
-import { channelProviders } from "@/lib/paging/delivery/channels";
+import { channelProviders } from "@/lib/env";
 
 // A hung database never answers, so the limit only has to stay above what a healthy one may take:
 // on a busy 2-core host (a build or a test run beside the server) a query that has to open a

@@ -1,6 +1,6 @@
 import { Agent, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import { BlockList } from "node:net";
-import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "./client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/net/client-address";
 import { closesConnection } from "./fast-lane";
 
 // The web process's front hands every request the fast lane does not serve to Next.js, which runs

@@ -27,7 +27,8 @@ beforeAll(async () => {
   db = createPrismaClient(postgres.url);
   world = await seedIncidentWorld(db);
   sandbox = await startSandbox();
-  const env = { DATABASE_URL: postgres.url, AUTH_SECRET: process.env.AUTH_SECRET!, FIREBREAK_DEMO: "false", WORKER_CONCURRENCY: "4", ...sandbox.settings };
+  // PUBLIC_URL: where Twilio would post its callbacks (none are sent here); a production start requires it beside a provider.
+  const env = { DATABASE_URL: postgres.url, AUTH_SECRET: process.env.AUTH_SECRET!, FIREBREAK_DEMO: "false", WORKER_CONCURRENCY: "4", PUBLIC_URL: "http://127.0.0.1:9", ...sandbox.settings };
   workers.push(spawnWorker(env), spawnWorker(env));
   await Promise.all(workers.map((worker) => worker.ready(120_000)));
   // After the workers' start, which imports config/runbooks and retires any other runbook.

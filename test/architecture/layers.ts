@@ -10,7 +10,7 @@ export interface Layer {
 }
 
 export const LAYERS: Layer[] = [
-  { name: "foundation", parts: ["env", "errors", "format"] },
+  { name: "foundation", parts: ["env", "errors", "format", "net"], shared: true },
   { name: "database", parts: ["db"] },
   { name: "platform", parts: ["health", "live", "timeline", "audit", "jobs", "auth", "actions", "tokens", "http", "runtime"], shared: true },
   { name: "directory", parts: ["people", "templates", "users", "plan"] },

@@ -1,5 +1,4 @@
-import { env, publicUrl } from "@/lib/env";
-import { channelProviders } from "@/lib/paging/delivery/channels";
+import { channelProviders, env, publicUrl } from "@/lib/env";
 import { createOutboxTransport } from "@/lib/paging/outbox/transport";
 import { createSendgridTransport, type SendgridSettings } from "./sendgrid";
 import { createTwilioTransport, type TwilioSettings } from "./twilio";
