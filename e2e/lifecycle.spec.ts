@@ -3,7 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import { expect, test } from "./fixtures";
 import { e2eDatabaseUrl } from "./support/database";
-import { embeddedDatabaseUrl, query, startFirebreak, until, type StartedServer } from "./support/server-process";
+import { embeddedDatabaseUrl, query, startFirebreak, untilReady, type StartedServer } from "./support/server-process";
 
 // `npm start` as an operator meets it: start, stop with a signal, start again with the data kept.
 
@@ -43,7 +43,7 @@ test.afterAll(async () => {
 
 test("start seeds once, stops cleanly on SIGTERM and SIGINT, and keeps the data", async ({ request }) => {
   const first = start({});
-  await until(() => first.output().includes("Press Ctrl-C to stop."), "first start is ready");
+  await untilReady(first, "first start is ready");
   expect(first.output()).toContain("Seeding the demo organisation (first run)");
   expect(first.output()).toContain("admin      admin@firebreak.demo");
   expect((await request.get(`http://127.0.0.1:${port}/api/health`)).status()).toBe(200);
@@ -58,7 +58,7 @@ test("start seeds once, stops cleanly on SIGTERM and SIGINT, and keeps the data"
   expect(await portFree(postgresPort)).toBe(true);
 
   const second = start({});
-  await until(() => second.output().includes("Press Ctrl-C to stop."), "second start is ready");
+  await untilReady(second, "second start is ready");
   expect(second.output()).not.toContain("Seeding the demo organisation");
   expect(await query(url, `SELECT value FROM "Setting" WHERE key = 'e2e.kept'`)).toEqual([{ value: "yes" }]);
   expect(await query(url, `SELECT count(*)::int AS n FROM "User" WHERE email = 'admin@firebreak.demo'`)).toEqual([{ n: 1 }]);
@@ -74,7 +74,7 @@ test("with DATABASE_URL it starts no embedded database, and demands AUTH_SECRET"
   expect(withoutSecret.output()).toContain("AUTH_SECRET: is required when DATABASE_URL is set");
 
   const web = start({ DATABASE_URL: e2eDatabaseUrl(), AUTH_SECRET: "x".repeat(40) }, ["--only", "web"]);
-  await until(() => web.output().includes("Press Ctrl-C to stop."), "web-only start is ready");
+  await untilReady(web, "web-only start is ready");
   expect(web.output()).not.toContain("Starting the embedded PostgreSQL");
   // The shared e2e server's worker beats in that database.
   expect(await (await request.get(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ status: "ok", database: "ok", workers: expect.any(Number), channels: { sms: "outbox", email: "outbox" } });

@@ -8,7 +8,7 @@ import { expect, test } from "./fixtures";
 import { signInThroughForm, submitSignIn } from "./support/auth";
 import { e2eDatabaseUrl, TestDatabase } from "./support/database";
 import { e2ePostgresPort } from "./support/environment";
-import { startFirebreak, until, type StartedServer } from "./support/server-process";
+import { startFirebreak, untilReady, type StartedServer } from "./support/server-process";
 
 // What people see when the worker or the database is away. A web server and workers of their own
 // (`npm run web`, `npm run worker`) on a database of their own in the e2e PostgreSQL, which the test
@@ -69,7 +69,7 @@ test.beforeAll(async ({ db }) => {
   await db.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
   await db.query(`CREATE DATABASE ${databaseName}`);
   web = start(["--only", "web"]);
-  await until(() => web.output().includes("Press Ctrl-C to stop."), "the web server is ready", 150_000);
+  await untilReady(web, "the web server is ready");
   const outages = TestDatabase.connect(databaseUrl);
   try {
     for (const role of ["admin", "commander", "responder"] as const) {
@@ -115,7 +115,7 @@ test("admins and commanders are told while no worker runs; the banner comes and 
 
   // A worker starts: its first beat is counted within the web server's 10 s check.
   const worker = start(["--only", "worker"]);
-  await until(() => worker.output().includes("Press Ctrl-C to stop."), "the worker is running", 150_000);
+  await untilReady(worker, "the worker is running");
   await expect(banner(admin)).toBeHidden({ timeout: 60_000 });
   await expect(banner(commander)).toBeHidden({ timeout: 60_000 });
 

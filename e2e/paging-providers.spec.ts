@@ -5,7 +5,7 @@ import { startSandbox, type StartedSandbox } from "@/test/sandbox";
 import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD } from "./support/auth";
 import { declareThroughForm, type DeclareOptions } from "./support/declare";
-import { embeddedDatabaseUrl, query, startFirebreak, until, type StartedServer } from "./support/server-process";
+import { embeddedDatabaseUrl, query, startFirebreak, untilReady, type StartedServer } from "./support/server-process";
 
 // Firebreak configured with Twilio and SendGrid, both the provider sandbox: the real SDKs, the
 // real webhooks with real signatures, a worker that really sends.
@@ -28,7 +28,7 @@ test.beforeAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
   sandbox = await startSandbox({ target: base, autoCallbacks: true, callbackDelayMs: 50 });
   server = startFirebreak({ port, postgresPort, dataDir }, { ...sandbox.settings, PUBLIC_URL: base, FIREBREAK_DEMO_HISTORY: "false" });
-  await until(() => server.output().includes("Press Ctrl-C to stop."), "the provider-configured server is ready", 150_000);
+  await untilReady(server, "the provider-configured server is ready");
   databaseUrl = embeddedDatabaseUrl(dataDir, postgresPort);
 });
 

@@ -37,6 +37,25 @@ export async function until(condition: () => boolean, what: string, timeoutMs = 
   await expect.poll(condition, { message: what, timeout: timeoutMs, intervals: [100] }).toBe(true);
 }
 
+const READY_LINE = "Press Ctrl-C to stop.";
+
+/**
+ * Waits for a server started with `startFirebreak` to say it is ready. A start is slow on a busy
+ * machine (a first start seeds the demo's history), so the wait is long; a server that exits first
+ * fails at once, and either failure shows what the server printed.
+ */
+export async function untilReady(server: StartedServer, what: string, timeoutMs = 150_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    if (server.output().includes(READY_LINE)) return;
+    if (server.child.exitCode !== null || server.child.signalCode !== null) {
+      throw new Error(`${what}: the server exited (${server.child.exitCode ?? server.child.signalCode}) before it was ready. Its output:\n${server.output().slice(-6000)}`);
+    }
+    if (performance.now() > deadline) throw new Error(`${what}: not ready within ${timeoutMs / 1000} s. Its output so far:\n${server.output().slice(-6000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** The embedded database of a server started with `startFirebreak`. */
 export function embeddedDatabaseUrl(dataDir: string, postgresPort: number): string {
   const password = readFileSync(path.join(dataDir, "postgres-password"), "utf8").trim();
