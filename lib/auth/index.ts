@@ -13,7 +13,7 @@ export class ThrottledSignIn extends CredentialsSignin {
 }
 
 export const credentialsSchema = z.object({
-  email: z.email("Enter an email address").transform((value) => value.toLowerCase()),
+  email: z.email("Enter an email address").max(254, "Use at most 254 characters").transform((value) => value.toLowerCase()),
   password: z.string().min(1, "Enter your password").max(200, "Password is too long"),
 });
 

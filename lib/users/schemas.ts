@@ -5,7 +5,7 @@ import { MAX_PASSWORD_LENGTH, newPasswordSchema } from "@/lib/auth/password-poli
 export const roleSchema = z.enum(ROLES, "must be one of viewer, responder, commander, admin");
 
 export const newUserSchema = z.object({
-  email: z.email("Enter a valid email address").transform((value) => value.toLowerCase()),
+  email: z.email("Enter a valid email address").max(254, "Use at most 254 characters").transform((value) => value.toLowerCase()),
   name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters"),
   role: roleSchema,
   password: newPasswordSchema(),

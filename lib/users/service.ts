@@ -4,7 +4,7 @@ import { newPasswordSchema } from "@/lib/auth/password-policy";
 import type { Role } from "@/lib/auth/roles";
 import type { Actor, SystemActor } from "@/lib/timeline/actor";
 import { recordAudit } from "@/lib/timeline/audit";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { NewUser } from "./schemas";
 
@@ -40,16 +40,19 @@ export async function createUser(db: Db, input: NewUser, actor: Actor | SystemAc
 export class LastAdmin extends Error {}
 export class UserNotFound extends Error {}
 
+/** Before an active admin stops being one (demoted or disabled): another must remain. Callers run serializable. */
+async function keepAnotherAdmin(tx: Tx): Promise<void> {
+  const admins = await tx.user.count({ where: { role: "admin", disabledAt: null } });
+  if (admins <= 1) throw new LastAdmin("Firebreak needs at least one admin: promote someone else first.");
+}
+
 export async function changeUserRole(db: Db, userId: string, role: Role, actor: Actor | SystemActor) {
   return db.$transaction(
     async (tx) => {
       const user = await tx.user.findUnique({ where: { id: userId }, select: publicFields });
       if (!user) throw new UserNotFound("That user does not exist.");
       if (user.role === role) return user;
-      if (user.role === "admin") {
-        const admins = await tx.user.count({ where: { role: "admin", disabledAt: null } });
-        if (admins <= 1) throw new LastAdmin("Firebreak needs at least one admin: promote someone else first.");
-      }
+      if (user.role === "admin") await keepAnotherAdmin(tx);
       const updated = await tx.user.update({ where: { id: userId }, data: { role }, select: publicFields });
       await recordAudit(tx, {
         actor,
@@ -79,10 +82,7 @@ export async function setUserDisabled(db: Db, userId: string, disabled: boolean,
       if (!user) throw new UserNotFound("That user does not exist.");
       if (disabled && actor.id === userId) throw new OwnAccount("You cannot disable your own account: ask another admin.");
       if ((user.disabledAt !== null) === disabled) return user;
-      if (disabled && user.role === "admin") {
-        const admins = await tx.user.count({ where: { role: "admin", disabledAt: null } });
-        if (admins <= 1) throw new LastAdmin("Firebreak needs at least one admin: promote someone else first.");
-      }
+      if (disabled && user.role === "admin") await keepAnotherAdmin(tx);
       const updated = await tx.user.update({
         where: { id: userId },
         data: { disabledAt: disabled ? new Date() : null, sessionVersion: { increment: 1 } },
