@@ -58,7 +58,8 @@ const byKey = (rows: KnownRow[]) => new Map(rows.map((row) => [keyOf(row), row])
 
 /** What is known of these alerts, read as every post of a storm reads it: straight from the pool (lib/db/client.ts). */
 async function findKnown(db: Db, alerts: KeyedAlert[]): Promise<Map<string, KnownAlert>> {
-  return byKey((await poolOf(db).query<KnownRow>(KNOWN_ALERTS, [fingerprintsOf(alerts)])).rows);
+  // Named, so each connection parses and plans it once rather than once a post.
+  return byKey((await poolOf(db).query<KnownRow>({ name: "firebreak.known-alerts", text: KNOWN_ALERTS, values: [fingerprintsOf(alerts)] })).rows);
 }
 
 /** The same inside a transaction, after the alerts' locks. */

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
 
 // Endpoints the web server answers itself, ahead of Next.js's router: the ones automation calls in
 // storms. Next's routing costs about 3 ms of CPU a request on a small machine, most of an alert
@@ -18,6 +17,8 @@ export type WebHandler = (request: Request) => Promise<Response>;
 export type FastLaneRoutes = ReadonlyMap<string, WebHandler>;
 
 const OVERLOADED_RETRY_AFTER_SECONDS = "1";
+/** The Alertmanager route's limit, the largest of the lane's routes. */
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /** The handler for this request, if the fast lane serves it: method and exact path, query ignored. */
 export function fastLaneHandler(routes: FastLaneRoutes, request: IncomingMessage): WebHandler | undefined {
@@ -26,17 +27,48 @@ export function fastLaneHandler(routes: FastLaneRoutes, request: IncomingMessage
   return routes.get(`${request.method} ${query === -1 ? url : url.slice(0, query)}`);
 }
 
-function toWebRequest(request: IncomingMessage): Request {
+/**
+ * The body, read into memory up to `limit` bytes and one more: a route refuses a body over its own
+ * limit (lib/http/body.ts) from what it is given, and reading stops there. One declared larger than
+ * `limit` is not read at all; the route refuses it by its length. A buffer costs a post a fraction
+ * of what bridging Node's stream to a web stream does, and the lane's bodies are small.
+ */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  if (Number(request.headers["content-length"]) > limit) return Promise.resolve(Buffer.alloc(0));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (outcome: () => void) => {
+      request.off("data", onData).off("end", onEnd).off("error", onGone).off("close", onGone);
+      outcome();
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.byteLength;
+      // Left unread past here; the answer closes the connection (closesConnection).
+      if (size > limit) settle(() => (request.pause(), resolve(Buffer.concat(chunks))));
+    };
+    const onEnd = () => settle(() => resolve(Buffer.concat(chunks)));
+    // An error on a request's stream is its client going away (reset, or aborted mid-body).
+    const onGone = () => settle(() => reject(new ClientGone()));
+    request.on("data", onData).on("end", onEnd).on("error", onGone).on("close", onGone);
+  });
+}
+
+/** The client went away before its body arrived: nobody to answer. */
+class ClientGone extends Error {}
+
+async function toWebRequest(request: IncomingMessage, maxBodyBytes: number): Promise<Request> {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);
-  }
+  const raw = request.rawHeaders;
+  for (let index = 0; index < raw.length; index += 2) headers.append(raw[index]!, raw[index + 1]!);
+  const hasBody = request.method !== "GET" && request.method !== "HEAD";
   return new Request(`http://${request.headers.host ?? "localhost"}${request.url}`, {
     method: request.method,
     headers,
-    body: Readable.toWeb(request) as ReadableStream<Uint8Array>,
-    duplex: "half",
-  } as RequestInit);
+    // A Buffer is a Uint8Array; only its type's buffer parameter is wider than BodyInit names.
+    body: hasBody ? ((await readBody(request, maxBodyBytes)) as Uint8Array<ArrayBuffer>) : undefined,
+  });
 }
 
 /**
@@ -63,6 +95,8 @@ export class FastLane {
     private readonly routes: FastLaneRoutes,
     /** Requests worked on at once (WEBHOOK_MAX_IN_FLIGHT); a post takes a few ms of CPU, so 64 at once is already a queue on 2 cores. */
     private readonly maxInFlight: number,
+    /** The largest body a lane route accepts; a longer one is read this far and no further. */
+    private readonly maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
   ) {}
 
   /** Serves the request if it is the lane's (true), or leaves it to Next.js (false). */
@@ -77,7 +111,7 @@ export class FastLane {
       return true;
     }
     this.inFlight += 1;
-    void serveFastLane(handler, request, response).finally(() => (this.inFlight -= 1));
+    void serveFastLane(handler, request, response, this.maxBodyBytes).finally(() => (this.inFlight -= 1));
     return true;
   }
 }
@@ -86,13 +120,14 @@ export class FastLane {
  * Runs `handler` on the Node request and writes its answer. The handlers answer their own failures
  * (lib/http/route.ts); one that throws anyway is a bug, logged and answered 500.
  */
-export async function serveFastLane(handler: WebHandler, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serveFastLane(handler: WebHandler, request: IncomingMessage, response: ServerResponse, maxBodyBytes: number): Promise<void> {
   try {
-    const result = await handler(toWebRequest(request));
+    const result = await handler(await toWebRequest(request, maxBodyBytes));
     const headers: Record<string, string> = {};
     result.headers.forEach((value, name) => (headers[name] = value));
     answer(response, result.status, headers, Buffer.from(await result.arrayBuffer()));
   } catch (error) {
+    if (error instanceof ClientGone) return void response.destroy();
     console.error(`[web] ${request.method} ${request.url} failed`, error);
     if (!response.headersSent) answer(response, 500, { "content-type": "application/json", "cache-control": "no-store" }, Buffer.from(JSON.stringify({ error: "Internal server error" })));
     else response.end();

@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { resetDatabase } from "@/test/reset-database";
-import { authenticateToken } from "./authenticate";
+import { authenticateToken, forgetTokens } from "./authenticate";
 import { createToken, revokeToken } from "./tokens";
 
 const cli = { id: null, label: "cli" };
@@ -31,9 +31,17 @@ describe("authenticateToken", () => {
     expect(await refusal(`Bearer ${token}x`)).toEqual({ status: 401, challenge: "Bearer", body: { error: "Unknown token." } });
   });
 
-  it("refuses a revoked token with 401", async () => {
+  it("refuses a revoked token with 401, at once in the process that revoked it, though it was just accepted", async () => {
+    expect(await authenticateToken(db, request(`Bearer ${token}`), "backups:write")).toMatchObject({ ok: true });
     await revokeToken(db, { id }, cli);
     expect(await refusal(`Bearer ${token}`)).toEqual({ status: 401, challenge: "Bearer", body: { error: "This token has been revoked." } });
+  });
+
+  it("refuses a token revoked by another process once what this one read of it is a second old", async () => {
+    expect(await authenticateToken(db, request(`Bearer ${token}`), "backups:write")).toMatchObject({ ok: true });
+    // As the CLI or the Next.js process revokes it: this process is not told.
+    await db.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+    await vi.waitFor(async () => expect((await refusal(`Bearer ${token}`)).status).toBe(401), { timeout: 20_000, interval: 100 });
   });
 
   it("refuses a token for another purpose with 403 naming the missing scope, and does not count it as used", async () => {
@@ -60,6 +68,8 @@ describe("authenticateToken", () => {
 
     const twoMinutesAgo = new Date(Date.now() - 120_000);
     await db.apiToken.update({ where: { id }, data: { lastUsedAt: twoMinutesAgo } });
+    // What this process remembers of the token is a second old at most; here it is dropped at once.
+    forgetTokens();
     await authenticateToken(db, request(`Bearer ${token}`), "backups:write");
     expect((await db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt!.getTime()).toBeGreaterThan(twoMinutesAgo.getTime() + 60_000);
   });

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { DomainError } from "@/lib/errors";
 import type { NewToken } from "./schemas";
 import { generateToken } from "./secret";
+import { forgetTokens } from "./authenticate";
 
 // API tokens for automation (backup scripts, Alertmanager, Prometheus). The secret is shown
 // once, at creation; the database keeps its sha256 and its first characters.
@@ -76,7 +77,7 @@ export async function listTokens(db: Db): Promise<TokenSummary[]> {
 
 /** Revoking a revoked token changes nothing. By name, the live token of that name is meant. */
 export async function revokeToken(db: Db, target: { id: string } | { name: string }, actor: Actor | SystemActor): Promise<TokenSummary> {
-  return db.$transaction(async (tx) => {
+  const revoked = await db.$transaction(async (tx) => {
     const where = "id" in target ? { id: target.id } : { name: target.name };
     const token = await tx.apiToken.findFirst({
       where,
@@ -95,7 +96,8 @@ export async function revokeToken(db: Db, target: { id: string } | { name: strin
         data: { reference: token.name, prefix: token.prefix },
       });
     }
-    const revoked = await tx.apiToken.findUniqueOrThrow({ where: { id: token.id }, select: summaryFields });
-    return summary(revoked);
+    return summary(await tx.apiToken.findUniqueOrThrow({ where: { id: token.id }, select: summaryFields }));
   });
+  forgetTokens();
+  return revoked;
 }
