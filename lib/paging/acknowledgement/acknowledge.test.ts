@@ -54,8 +54,8 @@ describe("acknowledging by SMS reply", () => {
     const second = await declare("Second");
     const ambiguous = await handleInboundSms(db, { from: CTO_PHONE, body: "ack", messageId: "SM-a" }, later(1));
     expect(ambiguous.acknowledged).toBeNull();
-    expect(ambiguous.reply).toContain(`ACK ${first.number}`);
-    expect(ambiguous.reply).toContain(`ACK ${second.number}`);
+    expect(ambiguous.reply).toContain(`INC-${first.number}`);
+    expect(ambiguous.reply).toContain(`INC-${second.number}`);
     expect(await db.incident.count({ where: { status: "acknowledged" } })).toBe(0);
 
     const chosen = await handleInboundSms(db, { from: CTO_PHONE, body: `ACK ${second.number}`, messageId: "SM-b" }, later(2));
@@ -67,7 +67,9 @@ describe("acknowledging by SMS reply", () => {
     const incident = await declare();
     await handOverPages(db, incident.id);
     await handleInboundSms(db, { from: CTO_PHONE, body: "ACK", messageId: "SM-1" }, later(1));
-    await handleInboundSms(db, { from: "+12345678901", body: "ACK", messageId: "SM-2" }, later(2));
+    // A bare ACK finds nothing waiting and says who has it; naming the incident records theirs too.
+    expect((await handleInboundSms(db, { from: "+12345678901", body: "ACK", messageId: "SM-2" }, later(2))).reply).toContain("already acknowledged by John Doe");
+    await handleInboundSms(db, { from: "+12345678901", body: `ACK ${incident.number}`, messageId: "SM-3" }, later(2));
     const stored = await db.incident.findUniqueOrThrow({ where: { id: incident.id } });
     expect(stored).toMatchObject({ acknowledgedBy: "John Doe", acknowledgedAt: later(1) });
     const second = await db.page.findFirstOrThrow({ where: { incidentId: incident.id, kind: "confirmation", recipient: "+12345678901" } });
