@@ -5,16 +5,21 @@ import { hasRole, type Role } from "@/lib/auth/roles";
 import { formatTimestamp } from "@/lib/format/time";
 import { postmortemKeys } from "@/lib/live/query-keys";
 import type { Rendered } from "@/lib/live/rendered";
+import { documentParts } from "@/lib/postmortems/document/parts";
 import { postmortemStatusLabel, type PostmortemDetail } from "@/lib/postmortems/document/queries";
 import { ActionItemsPanel } from "@/components/action-items/action-items-panel";
 import { useLiveData } from "@/components/live/use-live-data";
 import { Panel } from "@/components/ui/panel";
+import { ActionItemsSection } from "./action-items-section";
 import { ConflictPanel } from "./conflict-panel";
 import { ReviewPanel, type Person } from "./review-panel";
 import { RevisionHistory } from "./revision-history";
 import { SaveStatus } from "./save-status";
 import { SectionEditor, SectionText } from "./section-editor";
 import { useAutosave } from "./use-autosave";
+
+// The write-up's action items section lists the tracker's items and links here to change them.
+const TRACKER_ID = "action-item-tracker";
 
 const statusTone = { draft: "bg-slate-100 text-slate-700", in_review: "bg-amber-100 text-amber-900", published: "bg-emerald-100 text-emerald-800" } as const;
 
@@ -62,7 +67,13 @@ export function PostmortemView({ initial, viewer, people }: { initial: Rendered<
         <div className="grid content-start gap-6">
           <Panel title="Write-up">
             <div className="grid gap-6">
-              {postmortem.sections.map((section) => {
+              {documentParts(postmortem).map((part) => {
+                if (part.kind === "actionItems") {
+                  return (
+                    <ActionItemsSection key="action-items" part={part} className="grid gap-2" headingClassName="text-base font-semibold" tracker={{ href: `#${TRACKER_ID}`, canChange: editable }} />
+                  );
+                }
+                const { section } = part;
                 const conflict = conflicts[section.id];
                 if (conflict) return <ConflictPanel key={`${section.id}-${conflict.theirs.updatedAt}`} conflict={conflict} onResolve={(merged) => resolveConflict(section.id, merged)} />;
                 const text = drafts[section.id]?.local ?? section.body;
@@ -74,7 +85,9 @@ export function PostmortemView({ initial, viewer, people }: { initial: Rendered<
               })}
             </div>
           </Panel>
-          <ActionItemsPanel postmortemId={postmortem.id} items={postmortem.actionItems} owners={people} canEdit={responder} canChangeFields={editable} />
+          <div id={TRACKER_ID} className="scroll-mt-4">
+            <ActionItemsPanel postmortemId={postmortem.id} items={postmortem.actionItems} owners={people} canEdit={responder} canChangeFields={editable} />
+          </div>
           <Panel title="History">
             <RevisionHistory postmortemId={postmortem.id} canRestore={editable} />
           </Panel>

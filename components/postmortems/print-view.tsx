@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { Fragment } from "react";
 import { Markdown } from "@/components/ui/markdown";
-import { ACTION_ITEM_COLUMNS, actionItemCells, postmortemFacts } from "@/lib/postmortems/document/markdown-export";
+import { postmortemFacts } from "@/lib/postmortems/document/markdown-export";
+import { documentParts } from "@/lib/postmortems/document/parts";
 import type { PostmortemDetail } from "@/lib/postmortems/document/queries";
+import { ActionItemsSection } from "./action-items-section";
 import { PrintButton } from "./print-button";
 
-const cellClass = "border-b border-slate-300 py-1.5 pr-3 align-top";
+const headingClass = "mb-2 break-after-avoid border-b border-slate-200 pb-1 text-lg font-semibold";
 
 /** The post-mortem as paper: no app shell, white, each section kept on one page where it fits. */
 export function PostmortemPrintView({ postmortem }: { postmortem: PostmortemDetail }) {
@@ -27,38 +29,15 @@ export function PostmortemPrintView({ postmortem }: { postmortem: PostmortemDeta
             </Fragment>
           ))}
         </dl>
-        {postmortem.sections.map((section) => (
-          <section key={section.id} className="mt-8 break-inside-avoid" aria-label={section.heading}>
-            <h2 className="mb-2 break-after-avoid border-b border-slate-200 pb-1 text-lg font-semibold">{section.heading}</h2>
-            {section.body.trim() ? <Markdown>{section.body}</Markdown> : <p className="text-sm text-slate-500 italic">Nothing written.</p>}
-          </section>
-        ))}
-        {postmortem.actionItems.length > 0 && (
-          <section className="mt-8 break-inside-avoid" aria-label="Action item tracker">
-            <h2 className="mb-2 break-after-avoid border-b border-slate-200 pb-1 text-lg font-semibold">Action item tracker</h2>
-            <table className="w-full border-collapse text-left text-sm" data-testid="postmortem-print-action-items">
-              <thead>
-                <tr>
-                  {ACTION_ITEM_COLUMNS.map((column) => (
-                    <th key={column} scope="col" className={`${cellClass} font-semibold`}>
-                      {column}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {postmortem.actionItems.map((item) => (
-                  <tr key={item.id} className="break-inside-avoid">
-                    {actionItemCells(item).map((cell, index) => (
-                      <td key={ACTION_ITEM_COLUMNS[index]} className={cellClass}>
-                        {cell}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+        {documentParts(postmortem).map((part) =>
+          part.kind === "text" ? (
+            <section key={part.section.id} className="mt-8 break-inside-avoid" aria-label={part.section.heading}>
+              <h2 className={headingClass}>{part.section.heading}</h2>
+              {part.section.body.trim() ? <Markdown>{part.section.body}</Markdown> : <p className="text-sm text-slate-500 italic">Nothing written.</p>}
+            </section>
+          ) : (
+            <ActionItemsSection key="action-items" part={part} className="mt-8" headingClassName={headingClass} />
+          ),
         )}
       </article>
     </div>

@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { controlClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { savePostmortemTemplateAction } from "@/lib/postmortems/template/actions";
-import { DEFAULT_POSTMORTEM_TEMPLATE, POSTMORTEM_PLACEHOLDERS, postmortemTemplateSchema, splitSections } from "@/lib/postmortems/template/template";
+import { DEFAULT_POSTMORTEM_TEMPLATE, isActionItemsHeading, POSTMORTEM_PLACEHOLDERS, postmortemTemplateSchema, splitSections } from "@/lib/postmortems/template/template";
 import { settingsKeys } from "@/lib/live/query-keys";
 
 type State = ActionResult<unknown> | null;
@@ -92,7 +92,10 @@ export function PostmortemTemplateForm({ template, canEdit }: { template: string
             {headings.length > 0 ? (
               <ol className="list-decimal pl-5" data-testid="postmortem-template-sections">
                 {headings.map((heading, index) => (
-                  <li key={`${index}-${heading}`}>{heading}</li>
+                  <li key={`${index}-${heading}`}>
+                    {heading}
+                    {isActionItemsHeading(heading) && <span className="text-xs text-slate-600"> — lists the post-mortem&rsquo;s tracked action items; text under it is not copied</span>}
+                  </li>
                 ))}
               </ol>
             ) : (

@@ -3,7 +3,9 @@ import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { declareIncident } from "@/lib/command/lifecycle";
 import { resolveIncident } from "@/lib/command/lifecycle";
-import { acknowledgeIncident } from "@/lib/command/lifecycle";
+import { acknowledgeIncident, mitigateIncident } from "@/lib/command/lifecycle";
+import { acknowledgeAsContact } from "@/lib/paging/acknowledgement/acknowledge";
+import { setPostmortemTemplate } from "@/lib/postmortems/template/template";
 import { publishPostmortem, reopenPostmortem, setApproval, setReviewers, submitForReview } from "@/lib/postmortems/review/workflow";
 import { REVISION_WINDOW_MS } from "@/lib/postmortems/revisions/record";
 import { freshIncidentWorld, type IncidentWorld } from "@/test/incident-fixtures";
@@ -19,15 +21,19 @@ beforeEach(async () => {
   world = await freshIncidentWorld(db);
 });
 
-async function resolvedIncident() {
-  const incident = await declareIncident(
+const declared = () =>
+  declareIncident(
     db,
     { title: "Bridge relayer stalled", severityId: world.severities.high, systemIds: [world.systems.bridge.id], impact: "Withdrawals fail", description: "" },
     world.users.commander,
     t0,
   );
-  await acknowledgeIncident(db, incident.id, world.users.responder, later(4));
-  await resolveIncident(db, { incidentId: incident.id, resolution: "Restarted the relayer", prevention: "", followUp: "", dataLossSeconds: 60 }, world.users.commander, later(95));
+
+async function resolvedIncident(details = { prevention: "", followUp: "" }) {
+  const incident = await declared();
+  // Named, as a signed-in user is: the acknowledgement records who by name.
+  await acknowledgeIncident(db, incident.id, { ...world.users.responder, name: "Responder" }, later(4));
+  await resolveIncident(db, { incidentId: incident.id, resolution: "Restarted the relayer", ...details, dataLossSeconds: 60 }, world.users.commander, later(95));
   return incident;
 }
 
@@ -50,11 +56,71 @@ describe("creating a post-mortem", () => {
     expect(overview).toContain("- Impact: Withdrawals fail");
     const timeline = section(postmortem, "Timeline").body;
     expect(timeline).toContain("- Detection: declared by Commander at 1 Mar 2026, 10:00 UTC");
-    expect(timeline).toContain("- Response: acknowledged by Responder at 1 Mar 2026, 10:04 UTC, 4m 00s after declaration");
-    expect(timeline).toContain("- Resolution: resolved at 1 Mar 2026, 11:35 UTC: Restarted the relayer");
+    expect(timeline).toContain("- Response: acknowledged by Responder in the app at 1 Mar 2026, 10:04 UTC, 4m 00s after declaration\n");
+    expect(timeline).toContain("- Resolution: resolved at 1 Mar 2026, 11:35 UTC: Restarted the relayer\n- Prevention:\n- Follow-up:\n");
     expect(timeline).toMatch(/- 1 Mar 2026, 10:00 UTC — Commander declared the incident \(high\)/);
     const events = await db.incidentEvent.findMany({ where: { incidentId: incident.id, kind: "postmortem_created" } });
     expect(events).toHaveLength(1);
+    // The tracker lists the action items there: no text is copied into it.
+    expect(section(postmortem, "Action Items").body).toBe("");
+  });
+
+  it("carries what the resolver wrote about prevention and follow-up into the resolution part", async () => {
+    const incident = await resolvedIncident({ prevention: "Alert when the relayer's nonce stops moving", followUp: "Upgrade the relayer\nAdd a second relayer in another region" });
+    const { id } = await createPostmortem(db, incident.id, world.users.commander, later(120));
+    expect(section((await getPostmortem(db, id))!, "Timeline").body).toContain(
+      [
+        "- Resolution: resolved at 1 Mar 2026, 11:35 UTC: Restarted the relayer",
+        "- Prevention: Alert when the relayer's nonce stops moving",
+        "- Follow-up:",
+        "  Upgrade the relayer",
+        "  Add a second relayer in another region",
+      ].join("\n"),
+    );
+  });
+
+  it("carries them into a post-mortem from a template an admin saved without their placeholders", async () => {
+    await setPostmortemTemplate(db, "## What happened\n- Impact: {{impact}}\n- Fixed: {{resolution}}\n\n## Action Items\n- {{title}}", world.users.admin);
+    const incident = await resolvedIncident({ prevention: "Canary relayer upgrades", followUp: "Review the relayer runbook" });
+    const { id } = await createPostmortem(db, incident.id, world.users.commander, later(120));
+    const postmortem = (await getPostmortem(db, id))!;
+    expect(section(postmortem, "What happened").body).toBe(
+      "- Impact: Withdrawals fail\n- Fixed: resolved at 1 Mar 2026, 11:35 UTC: Restarted the relayer\n- Prevention: Canary relayer upgrades\n- Follow-up: Review the relayer runbook",
+    );
+    expect(section(postmortem, "Action Items").body).toBe("");
+  });
+
+  it("says nobody acknowledged an incident resolved 3 s after declaration, though resolving stamped acknowledgedAt", async () => {
+    const incident = await declared();
+    await resolveIncident(db, { incidentId: incident.id, resolution: "False alarm", prevention: "", followUp: "" }, world.users.commander, new Date(t0.getTime() + 3000));
+    expect((await db.incident.findUniqueOrThrow({ where: { id: incident.id } })).acknowledgedAt).not.toBeNull();
+    const { id } = await createPostmortem(db, incident.id, world.users.commander, later(120));
+    const timeline = section((await getPostmortem(db, id))!, "Timeline").body;
+    expect(timeline).toContain("- Response: not acknowledged before it was resolved\n");
+    expect(timeline).not.toContain("after declaration");
+  });
+
+  it("says nobody acknowledged an incident marked mitigated, then resolved, without an acknowledgement", async () => {
+    const incident = await declared();
+    await mitigateIncident(db, incident.id, world.users.commander, later(2));
+    await resolveIncident(db, { incidentId: incident.id, resolution: "Fixed", prevention: "", followUp: "" }, world.users.commander, later(9));
+    const { id } = await createPostmortem(db, incident.id, world.users.commander, later(120));
+    expect(section((await getPostmortem(db, id))!, "Timeline").body).toContain("- Response: not acknowledged before it was resolved\n");
+  });
+
+  it("names the paged contact who acknowledged, and how", async () => {
+    const incident = await declared();
+    const page = await db.page.findFirstOrThrow({
+      where: { incidentId: incident.id, kind: "incident", contactId: { not: null } },
+      select: { contact: { select: { id: true, name: true, email: true } } },
+    });
+    const contact = page.contact!;
+    await db.$transaction((tx) => acknowledgeAsContact(tx, { incidentId: incident.id, contact, via: "sms", now: later(2) }));
+    await resolveIncident(db, { incidentId: incident.id, resolution: "Fixed", prevention: "", followUp: "" }, world.users.commander, later(30));
+    const { id } = await createPostmortem(db, incident.id, world.users.commander, later(120));
+    expect(section((await getPostmortem(db, id))!, "Timeline").body).toContain(
+      `- Response: acknowledged by ${contact.name} via SMS reply at 1 Mar 2026, 10:02 UTC, 2m 00s after declaration\n`,
+    );
   });
 
   it("is refused before the incident is resolved, and returns the existing one when asked twice", async () => {

@@ -44,7 +44,7 @@ const published: PostmortemDetail = {
 };
 
 describe("postmortemMarkdown", () => {
-  it("writes the title, the facts, every section and the tracker as a table", () => {
+  it("writes the title, the facts, every section and, after a template without an action items section, the tracked items as a table", () => {
     expect(postmortemMarkdown(published)).toBe(`# Post-mortem: Bridge relayer stalled
 
 - **Incident:** INC-12 — Bridge relayer stalled
@@ -60,7 +60,7 @@ describe("postmortemMarkdown", () => {
 
 ## Analysis
 
-## Action item tracker
+## Action Items
 
 | Title | Owner | Priority | Kind | Due | Status |
 | --- | --- | --- | --- | --- | --- |
@@ -69,12 +69,43 @@ describe("postmortemMarkdown", () => {
 `);
   });
 
-  it("leaves out the publication line and the tracker when there is nothing to put in them", () => {
+  it("leaves out the publication line when there is none, and says when no action item is tracked", () => {
     const markdown = postmortemMarkdown({ ...published, status: "draft", publishedAt: null, publishedBy: null, reviewers: [], actionItems: [] });
     expect(markdown).toContain("- **Status:** Draft\n- **Reviewers:** None named\n");
     expect(markdown).not.toContain("Published:");
-    expect(markdown).not.toContain("Action item tracker");
-    expect(markdown.endsWith("## Analysis\n")).toBe(true);
+    expect(markdown.endsWith("## Analysis\n\n## Action Items\n\nNo action items are tracked yet.\n")).toBe(true);
+  });
+
+  it("lists the tracked items in the action items section, where it is, with that section's earlier text under them", () => {
+    const sections = [section("Timeline", "- Detection: 09:00"), section("Action Items", "1. Rotate the relayer key\n"), section("Appendix", "Logs")];
+    expect(postmortemMarkdown({ ...published, sections, actionItems: [item({})] }).split("- **Reviewers:**")[1]).toBe(` Grace Hopper (approved 22 Nov 2026, 16:40 UTC), Alan Turing
+
+## Timeline
+
+- Detection: 09:00
+
+## Action Items
+
+| Title | Owner | Priority | Kind | Due | Status |
+| --- | --- | --- | --- | --- | --- |
+| Alert on relayer lag | Ada Lovelace | High | Short-term fix | 2026-12-01 | Open |
+
+### Earlier notes
+
+1. Rotate the relayer key
+
+## Appendix
+
+Logs
+`);
+  });
+
+  it("shows no earlier notes where the section holds only the plan's prompt", () => {
+    const sections = [section("Action Items", "1. Short-term fixes\n2. Long-term improvements\n3. Process updates")];
+    const markdown = postmortemMarkdown({ ...published, sections, actionItems: [] });
+    expect(markdown).not.toContain("Earlier notes");
+    expect(markdown).not.toContain("Short-term fixes");
+    expect(markdown.endsWith("## Action Items\n\nNo action items are tracked yet.\n")).toBe(true);
   });
 });
 

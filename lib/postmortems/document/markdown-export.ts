@@ -1,10 +1,10 @@
 import { formatTimestamp } from "@/lib/format/time";
 import { actionItemKindLabel, actionItemPriorityLabel, actionItemStatusLabel, type ActionItemView } from "@/lib/postmortems/action-items/view";
+import { documentParts } from "./parts";
 import { postmortemStatusLabel, type PostmortemDetail } from "./queries";
 
 // What a post-mortem says about itself outside the editor: the Markdown download and the print view
 // show the same facts and the same tracker columns, so both are built here.
-
 
 export interface PostmortemFact {
   label: string;
@@ -44,15 +44,21 @@ export function actionItemCells(item: ActionItemView): string[] {
 const tableCell = (text: string) => text.replace(/\s*\r?\n\s*/g, " ").replace(/\|/g, "\\|");
 const tableRow = (cells: readonly string[]) => `| ${cells.map(tableCell).join(" | ")} |`;
 
+export const NO_ACTION_ITEMS = "No action items are tracked yet.";
+export const EARLIER_NOTES_HEADING = "Earlier notes";
+
 /** The whole post-mortem as one Markdown document, for download. */
 export function postmortemMarkdown(detail: PostmortemDetail): string {
   const blocks = [`# ${detail.title}`, postmortemFacts(detail).map((fact) => `- **${fact.label}:** ${fact.value}`).join("\n")];
-  for (const section of detail.sections) {
-    blocks.push(section.body.trim() === "" ? `## ${section.heading}` : `## ${section.heading}\n\n${section.body.trim()}`);
-  }
-  if (detail.actionItems.length > 0) {
-    const rows = [tableRow(ACTION_ITEM_COLUMNS), tableRow(ACTION_ITEM_COLUMNS.map(() => "---")), ...detail.actionItems.map((item) => tableRow(actionItemCells(item)))];
-    blocks.push(`## Action item tracker\n\n${rows.join("\n")}`);
+  for (const part of documentParts(detail)) {
+    if (part.kind === "text") {
+      const { heading, body } = part.section;
+      blocks.push(body.trim() === "" ? `## ${heading}` : `## ${heading}\n\n${body.trim()}`);
+      continue;
+    }
+    const rows = [tableRow(ACTION_ITEM_COLUMNS), tableRow(ACTION_ITEM_COLUMNS.map(() => "---")), ...part.items.map((item) => tableRow(actionItemCells(item)))];
+    blocks.push(`## ${part.heading}\n\n${part.items.length > 0 ? rows.join("\n") : NO_ACTION_ITEMS}`);
+    if (part.earlierNotes) blocks.push(`### ${EARLIER_NOTES_HEADING}\n\n${part.earlierNotes}`);
   }
   return `${blocks.join("\n\n")}\n`;
 }

@@ -87,7 +87,33 @@ describe("fillTemplate", () => {
     });
     expect(sections.map((section) => section.heading)).toEqual(["Incident Overview", "Timeline", "Analysis", "Action Items"]);
     expect(sections[0]!.body).toBe("- Date/Time: 20 Nov 2026, 09:00 UTC\n- Duration: 1h 30m\n- Impact: Transfers delayed\n- Root Cause:");
-    expect(sections[1]!.body).toBe("- Detection: <detection>\n- Response: <response>\n- Resolution: <resolution>\n\n- 09:00 Declared\n- 09:05 Acknowledged");
+    expect(sections[1]!.body).toBe(
+      "- Detection: <detection>\n- Response: <response>\n- Resolution: <resolution>\n- Prevention: <prevention>\n- Follow-up: <followUp>\n\n- 09:00 Declared\n- 09:05 Acknowledged",
+    );
+  });
+
+  it("starts the action items section empty: the post-mortem lists its tracked items there instead", () => {
+    const sections = fillTemplate(DEFAULT_POSTMORTEM_TEMPLATE, values);
+    expect(sections.find((section) => section.heading === "Action Items")!.body).toBe("");
+    expect(fillTemplate("## action item\n- {{title}}\n## Notes\n{{title}}", values)).toEqual([
+      { heading: "action item", body: "" },
+      { heading: "Notes", body: "<title>" },
+    ]);
+  });
+
+  it("leaves a label with an empty value bare, ready to be written", () => {
+    expect(fillTemplate(DEFAULT_POSTMORTEM_TEMPLATE, { ...values, prevention: "", followUp: "" })[1]!.body).toContain("- Resolution: <resolution>\n- Prevention:\n- Follow-up:\n");
+  });
+
+  it("puts prevention and follow-up after the resolution line of a template saved without them", () => {
+    const saved = "## Overview\n{{impact}}\n\n## Timeline\n* Response: {{response}}\n* Resolution: {{resolution}}\n* Later: {{events}}";
+    expect(fillTemplate(saved, values)[1]!.body).toBe("* Response: <response>\n* Resolution: <resolution>\n* Prevention: <prevention>\n* Follow-up: <followUp>\n* Later: <events>");
+    // Only what the template does not already place, and nothing without a resolution line to follow.
+    expect(fillTemplate("## Timeline\n- Resolution: {{resolution}}\n\n## Lessons\n{{ prevention }}", values)).toEqual([
+      { heading: "Timeline", body: "- Resolution: <resolution>\n- Follow-up: <followUp>" },
+      { heading: "Lessons", body: "<prevention>" },
+    ]);
+    expect(fillTemplate("## Overview\n{{impact}}", values)).toEqual([{ heading: "Overview", body: "<impact>" }]);
   });
 
   it("fills placeholders in headings too", () => {

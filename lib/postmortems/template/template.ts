@@ -17,7 +17,7 @@ export const POSTMORTEM_PLACEHOLDERS = [
   { name: "impact", description: "The impact stated when the incident was declared" },
   { name: "dataLoss", description: "The data loss recorded at resolution, against the RPO" },
   { name: "detection", description: "When and by whom the incident was declared" },
-  { name: "response", description: "The first acknowledgement: when, by whom, how long after declaration" },
+  { name: "response", description: "The first acknowledgement: when, by whom, how and how long after declaration; or that nobody acknowledged" },
   { name: "resolution", description: "When it was resolved, and how" },
   { name: "prevention", description: "What the resolution says will stop it happening again" },
   { name: "followUp", description: "The follow-up work the resolution names" },
@@ -26,7 +26,8 @@ export const POSTMORTEM_PLACEHOLDERS = [
 
 export type PostmortemValues = Record<(typeof POSTMORTEM_PLACEHOLDERS)[number]["name"], string>;
 
-// The plan's template, with its overview and timeline lines filled from the incident.
+// The plan's template, with its overview and timeline lines filled from the incident. Its Action Items
+// section becomes the list of the post-mortem's tracked action items (the kinds it names are the tracker's).
 export const DEFAULT_POSTMORTEM_TEMPLATE = `# Incident Post-Mortem
 
 ## Incident Overview
@@ -39,6 +40,8 @@ export const DEFAULT_POSTMORTEM_TEMPLATE = `# Incident Post-Mortem
 - Detection: {{detection}}
 - Response: {{response}}
 - Resolution: {{resolution}}
+- Prevention: {{prevention}}
+- Follow-up: {{followUp}}
 
 {{events}}
 
@@ -52,6 +55,12 @@ export const DEFAULT_POSTMORTEM_TEMPLATE = `# Incident Post-Mortem
 2. Long-term improvements
 3. Process updates
 `;
+
+/**
+ * The section a post-mortem lists its tracked action items in (the plan's "Action Items"): the
+ * tracker is where they are written, so a new post-mortem copies no text into it.
+ */
+export const isActionItemsHeading = (heading: string) => /^action items?$/i.test(heading.trim());
 
 export interface TemplateSection {
   heading: string;
@@ -121,10 +130,31 @@ export async function setPostmortemTemplate(db: Db, text: string, actor: Actor |
   });
 }
 
-/** The template's sections with the incident's facts filled in. */
+const RESOLUTION_DETAILS = [
+  { name: "prevention", label: "Prevention" },
+  { name: "followUp", label: "Follow-up" },
+] as const;
+
+const mentions = (template: string, placeholder: string) => new RegExp(`\\{\\{\\s*${placeholder}\\s*\\}\\}`).test(template);
+
+/**
+ * What the resolver wrote about prevention and follow-up belongs with the resolution: a template
+ * saved without {{prevention}} or {{followUp}} gets them as lines after its {{resolution}} line.
+ */
+function withResolutionDetails(template: string): string {
+  const missing = RESOLUTION_DETAILS.filter((detail) => !mentions(template, detail.name));
+  const lines = template.replace(/\r\n?/g, "\n").split("\n");
+  const at = lines.findIndex((line) => mentions(line, "resolution"));
+  if (missing.length === 0 || at === -1) return template;
+  const [, indent = "", bullet = "-"] = /^(\s*)(?:([-*+])\s)?/.exec(lines[at]!) ?? [];
+  lines.splice(at + 1, 0, ...missing.map((detail) => `${indent}${bullet} ${detail.label}: {{${detail.name}}}`));
+  return lines.join("\n");
+}
+
+/** The template's sections with the incident's facts filled in; the action items section starts empty. */
 export function fillTemplate(template: string, values: PostmortemValues): TemplateSection[] {
-  return splitSections(template).sections.map((section) => ({
-    heading: renderTemplate(section.heading, values, POSTMORTEM_PLACEHOLDERS),
-    body: renderTemplate(section.body, values, POSTMORTEM_PLACEHOLDERS),
-  }));
+  return splitSections(withResolutionDetails(template)).sections.map((section) => {
+    const heading = renderTemplate(section.heading, values, POSTMORTEM_PLACEHOLDERS);
+    return { heading, body: isActionItemsHeading(heading) ? "" : renderTemplate(section.body, values, POSTMORTEM_PLACEHOLDERS) };
+  });
 }
