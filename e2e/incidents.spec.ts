@@ -51,6 +51,8 @@ test.describe("as a commander", () => {
     await expect(responderPage.locator('[data-kind="breached"]')).toHaveCount(1);
     await expect(responderPage.getByTestId("resolve-form")).toHaveCount(0); // only commanders resolve
 
+    // The update form folds under the note, beside the timeline.
+    await responderPage.getByTestId("status-update").getByText("Post a status update").click();
     const update = responderPage.getByTestId("status-update-form");
     await update.getByLabel("Progress").fill("Relayer restarted on the standby node.");
     await update.getByLabel("Next steps").fill("Replay the stuck withdrawals.");

@@ -13,6 +13,8 @@ test("the panel lists each page as it is handed over, shows a provider's refusal
   const jane = await emergencyContact(db, "secondary");
   const lead = await teamLead(db, "infrastructure");
 
+  // The summary opens onto every page and its attempts.
+  await page.getByTestId("page-details").getByText(/Every page and attempt/).click();
   const janeSms = pageRows(page, jane.name, "sms");
   await expect(janeSms).toHaveAttribute("data-status", "sent", { timeout: 15_000 });
   await expect(janeSms).toContainText("SMS");

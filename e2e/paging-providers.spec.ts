@@ -92,6 +92,28 @@ test("declare critical → SMS and email from the templates → reply ACK → ac
   await expect(page.getByTestId("timeline")).toContainText(CTO.name);
 });
 
+test("SMS with two incidents waiting: ACK lists them newest first, ACK ALL takes both with one confirmation", async ({ page }) => {
+  await signInAsCommander(page);
+  const older = await declare(page, "Providers: explorer stale", "critical");
+  const newer = await declare(page, "Providers: oracle drift", "critical");
+  for (const incident of [older, newer]) await expect.poll(async () => (await pagesOf(incident.id)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+
+  const [asked] = await sandbox.sendInboundSms({ from: CTO.phone, body: "ACK" });
+  expect(asked!.status).toBe(200);
+  // The list is the webhook's own answer (TwiML, which Twilio texts back): both, newest first, and ACK ALL.
+  const text = asked!.body;
+  expect(text.indexOf(`INC-${newer.number}`)).toBeGreaterThanOrEqual(0);
+  expect(text.indexOf(`INC-${newer.number}`)).toBeLessThan(text.indexOf(`INC-${older.number}`));
+  expect(text).toContain("ACK ALL");
+
+  await sandbox.sendInboundSms({ from: CTO.phone, body: "ack all" });
+  const acknowledged = await query<{ n: number }>(databaseUrl, `SELECT count(*)::int AS n FROM "Incident" WHERE id = ANY($1::uuid[]) AND status = 'acknowledged'`, [[older.id, newer.id]]);
+  expect(acknowledged).toEqual([{ n: 2 }]);
+  const confirmation = await query<{ body: string }>(databaseUrl, `SELECT body FROM "Page" WHERE kind = 'confirmation' AND recipient = $1 ORDER BY "queuedAt" DESC LIMIT 1`, [CTO.phone]);
+  expect(confirmation[0]!.body).toContain(`INC-${older.number}`);
+  expect(confirmation[0]!.body).toContain(`INC-${newer.number}`);
+});
+
 test("no acknowledgement → the next step is paged when its delay has passed", async ({ page }) => {
   await signInAsCommander(page);
   // Medium pages the technical teams; the CTO only comes in as step 2 of their policies.
@@ -132,6 +154,7 @@ test("429 then success → delivered once; an invalid number → failed with the
   await sandbox.waitForMessages({ provider: "sendgrid", pageId: fallback!.id }, 1, 15_000);
 
   await page.goto(`${base}/incidents/${incident.id}`);
+  await page.getByTestId("page-details").getByText(/Every page and attempt/).click();
   await expect(page.getByTestId("page-row").filter({ hasText: "Twilio 21211" })).toBeVisible();
 });
 

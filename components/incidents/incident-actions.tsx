@@ -13,6 +13,7 @@ import {
 } from "@/lib/command/actions";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import type { IncidentDetail } from "@/lib/incidents/queries";
+import { ETA_MAX_LENGTH, NOTE_MAX_LENGTH, UPDATE_TEXT_MAX_LENGTH } from "@/lib/incidents/schemas";
 import { incidentKeys } from "@/lib/live/query-keys";
 import { canTransition, INCIDENT_ROLES, incidentRoleLabel, TRANSITIONS } from "@/lib/incidents/rules";
 import { ActionForm } from "@/components/ui/action-form";
@@ -26,10 +27,65 @@ export interface ActionChoices {
   people: { id: string; name: string; role: Role }[];
 }
 
+const formProps = (incidentId: string) => ({ invalidates: incidentKeys.all, hidden: { incidentId } });
+
+const allowedFor = (incident: IncidentDetail, role: Role) => (transition: keyof typeof TRANSITIONS) =>
+  canTransition(transition, incident.status) && hasRole(role, TRANSITIONS[transition].role);
+
+/**
+ * The responder's one tap, at the top of the incident: full width and 48 px tall on a phone. Sent
+ * when the connection returns if pressed offline.
+ */
+export function AcknowledgeButton({ incident, role }: { incident: IncidentDetail; role: Role }) {
+  if (!allowedFor(incident, role)("acknowledge")) return null;
+  return (
+    <ActionForm
+      {...formProps(incident.id)}
+      action={acknowledgeIncidentAction}
+      submitLabel="Acknowledge"
+      pendingLabel="Acknowledging…"
+      testId="acknowledge-form"
+      offline="queue"
+      size="large"
+    />
+  );
+}
+
+/**
+ * Where the conversation is written, under the timeline: a note, and while the incident is open, a
+ * status update. Both keep their text offline and are sent when the connection returns.
+ */
+export function IncidentComposer({ incident, role }: { incident: IncidentDetail; role: Role }) {
+  if (!hasRole(role, "responder")) return null;
+  const common = formProps(incident.id);
+  const open = incident.status !== "resolved" && incident.status !== "closed";
+  return (
+    <div className="grid gap-4 border-t border-slate-200 pt-4" data-testid="composer">
+      <ActionForm {...common} action={addNoteAction} submitLabel="Add note" pendingLabel="Adding…" testId="note-form" offline="queue">
+        {(state) => <TextArea label="Note" name="body" state={state} hint="Markdown is supported." rows={3} maxLength={NOTE_MAX_LENGTH} />}
+      </ActionForm>
+      {open && (
+        <details className="rounded-md border border-slate-200 p-3" data-testid="status-update">
+          <summary className="cursor-pointer text-sm font-medium">Post a status update</summary>
+          <ActionForm {...common} action={postStatusUpdateAction} submitLabel="Post update" pendingLabel="Posting…" testId="status-update-form" offline="queue" className="mt-3">
+            {(state) => (
+              <>
+                <TextArea label="Progress" name="progress" state={state} maxLength={UPDATE_TEXT_MAX_LENGTH} />
+                <TextArea label="Next steps" name="nextSteps" state={state} maxLength={UPDATE_TEXT_MAX_LENGTH} />
+                <Field label="ETA" name="eta" state={state} placeholder="e.g. 14:30 UTC, or unknown" maxLength={ETA_MAX_LENGTH} />
+              </>
+            )}
+          </ActionForm>
+        </details>
+      )}
+    </div>
+  );
+}
+
+/** Everything else a responder or commander does to the incident: its state, severity and roles. */
 export function IncidentActions({ incident, role, choices }: { incident: IncidentDetail; role: Role; choices: ActionChoices }) {
-  const hidden = { incidentId: incident.id };
-  const common = { invalidates: incidentKeys.all, hidden };
-  const allowed = (transition: keyof typeof TRANSITIONS) => canTransition(transition, incident.status) && hasRole(role, TRANSITIONS[transition].role);
+  const common = formProps(incident.id);
+  const allowed = allowedFor(incident, role);
   const open = incident.status !== "resolved" && incident.status !== "closed";
 
   if (!hasRole(role, "responder")) {
@@ -38,32 +94,11 @@ export function IncidentActions({ incident, role, choices }: { incident: Inciden
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap gap-3">
-        {allowed("acknowledge") && <ActionForm {...common} action={acknowledgeIncidentAction} submitLabel="Acknowledge" pendingLabel="Acknowledging…" testId="acknowledge-form" />}
         {allowed("mitigate") && (
           <ActionForm {...common} action={mitigateIncidentAction} submitLabel="Mark mitigated" pendingLabel="Saving…" testId="mitigate-form" tone="secondary" />
         )}
         {allowed("close") && <ActionForm {...common} action={closeIncidentAction} submitLabel="Close incident" pendingLabel="Closing…" testId="close-form" tone="secondary" />}
       </div>
-
-      {open && (
-        <Panel title="Status update">
-          <ActionForm {...common} action={postStatusUpdateAction} submitLabel="Post update" pendingLabel="Posting…" testId="status-update-form">
-            {(state) => (
-              <>
-                <TextArea label="Progress" name="progress" state={state} />
-                <TextArea label="Next steps" name="nextSteps" state={state} />
-                <Field label="ETA" name="eta" state={state} placeholder="e.g. 14:30 UTC, or unknown" />
-              </>
-            )}
-          </ActionForm>
-        </Panel>
-      )}
-
-      <Panel title="Note">
-        <ActionForm {...common} action={addNoteAction} submitLabel="Add note" pendingLabel="Adding…" testId="note-form">
-          {(state) => <TextArea label="Note" name="body" state={state} hint="Markdown is supported." />}
-        </ActionForm>
-      </Panel>
 
       {allowed("resolve") && (
         <Panel title="Resolve">

@@ -22,7 +22,7 @@ export function PageTable({ pages }: { pages: PageRow[] }) {
   if (pages.length === 0) return <p className="text-sm text-slate-600">Nobody has been paged for this incident.</p>;
   const byId = new Map(pages.map((page) => [page.id, page]));
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Every page and attempt">
       <table className="w-full min-w-[44rem] text-left text-sm" data-testid="pages">
         <thead className="border-b border-slate-200 text-xs text-slate-600">
           <tr>

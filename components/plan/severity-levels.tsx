@@ -16,7 +16,11 @@ interface Level {
 }
 
 export function SeverityBadge({ level }: { level: string }) {
-  return <span className={`rounded px-2 py-0.5 text-xs font-semibold uppercase ${tone[level] ?? tone.low}`}>{level}</span>;
+  return (
+    <span data-testid="severity-badge" className={`rounded px-2 py-0.5 text-xs font-semibold uppercase ${tone[level] ?? tone.low}`}>
+      {level}
+    </span>
+  );
 }
 
 export function SeverityLevels({ levels }: { levels: Level[] }) {

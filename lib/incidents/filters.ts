@@ -14,7 +14,8 @@ export const SORTS = ["newest", "oldest", "severity", "status", "reference"] as 
 export const PAGE_SIZE = 25;
 
 export const incidentFiltersSchema = z.object({
-  status: z.preprocess((value) => (value === "" ? undefined : value), z.enum([...INCIDENT_STATUSES, "open"]).optional()),
+  // "all" says so explicitly: the list page opens on open incidents when the URL names no status.
+  status: z.preprocess((value) => (value === "" || value === "all" ? undefined : value), z.enum([...INCIDENT_STATUSES, "open"]).optional()),
   severity: optionalText,
   system: optionalText,
   team: optionalText,
@@ -26,6 +27,16 @@ export const incidentFiltersSchema = z.object({
 });
 
 export type IncidentFilters = z.output<typeof incidentFiltersSchema>;
+
+/**
+ * The list page's filters: open incidents unless the URL names a status ("all" for every one) or
+ * searches (a reference or title is looked for among closed incidents too).
+ */
+export function parseListPageFilters(params: Record<string, string | string[] | undefined>): IncidentFilters {
+  const filters = parseIncidentFilters(params);
+  const named = (key: string) => [params[key]].flat()[0]?.trim();
+  return named("status") || named("q") ? filters : { ...filters, status: "open" };
+}
 
 /** Reads filters from URL search params; anything malformed falls back to "no filter". */
 export function parseIncidentFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): IncidentFilters {

@@ -126,6 +126,20 @@ export interface IncidentDetail extends IncidentListItem {
   postmortem: { id: string; status: string } | null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The incident a URL names: its id, or its reference as people paste it in chat (`INC-42`, `inc-42`,
+ * `42`). Null when it names none.
+ */
+export async function findIncidentId(db: Db | Tx, named: string): Promise<string | null> {
+  if (UUID.test(named)) return named.toLowerCase();
+  const number = parseIncidentReference(decodeURIComponent(named));
+  if (number === null) return null;
+  const row = await db.incident.findUnique({ where: { number }, select: { id: true } });
+  return row?.id ?? null;
+}
+
 export async function getIncident(db: Db | Tx, id: string): Promise<IncidentDetail | null> {
   const row = await db.incident.findUnique({
     where: { id },

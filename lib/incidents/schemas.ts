@@ -46,13 +46,18 @@ export const roleAssignmentSchema = z.object({
   userId: z.uuid("Choose a person"),
 });
 
-export const noteSchema = z.object({ incidentId: incidentIdSchema, body: text("Note", 10_000) });
+/** The longest note, and the longest part of a status update; the forms count down to them. */
+export const NOTE_MAX_LENGTH = 10_000;
+export const UPDATE_TEXT_MAX_LENGTH = 5000;
+export const ETA_MAX_LENGTH = 200;
+
+export const noteSchema = z.object({ incidentId: incidentIdSchema, body: text("Note", NOTE_MAX_LENGTH) });
 
 export const statusUpdateSchema = z.object({
   incidentId: incidentIdSchema,
-  progress: text("Progress", 5000),
-  nextSteps: text("Next steps", 5000),
-  eta: optional(z.string().trim().max(200, "ETA must be at most 200 characters")).transform((value) => value ?? ""),
+  progress: text("Progress", UPDATE_TEXT_MAX_LENGTH),
+  nextSteps: text("Next steps", UPDATE_TEXT_MAX_LENGTH),
+  eta: optional(z.string().trim().max(ETA_MAX_LENGTH, `ETA must be at most ${ETA_MAX_LENGTH} characters`)).transform((value) => value ?? ""),
 });
 
 export type DeclareInput = z.output<typeof declareSchema>;

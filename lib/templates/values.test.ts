@@ -46,7 +46,7 @@ describe("incidentPlaceholderValues", () => {
       followup: "-",
       reference: `INC-${incident.number}`,
       title: "Bridge withdrawals failing",
-      link: `${publicUrl()}/incidents/${incident.id}`,
+      link: `${publicUrl()}/incidents/INC-${incident.number}`,
     });
   });
 
@@ -87,7 +87,7 @@ describe("incidentPlaceholderValues", () => {
         "Prevention: Canary upgrades",
         "Follow-up: -",
         "",
-        `Incident: ${publicUrl()}/incidents/${incident.id}`,
+        `Incident: ${publicUrl()}/incidents/INC-${incident.number}`,
       ].join("\n"),
     );
   });

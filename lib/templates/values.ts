@@ -68,6 +68,7 @@ export async function incidentPlaceholderValues(db: Db | Tx, incidentId: string,
     followup: firstFilled(incident.followUp) ?? NONE,
     reference: incidentReference(incident.number),
     title: incident.title,
-    link: `${publicUrl()}/incidents/${incident.id}`,
+    // The reference people paste in chat is the link too: /incidents/INC-42.
+    link: `${publicUrl()}/incidents/${incidentReference(incident.number)}`,
   };
 }

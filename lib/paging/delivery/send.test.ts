@@ -154,7 +154,7 @@ describe("sending a page", () => {
     const [received] = await sandbox.messages({ pageId: page.id });
     expect(received).toMatchObject({ status: 201, body: page.body });
     expect(smsSegments(page.body).segments).toBeLessThanOrEqual(SMS_MAX_SEGMENTS);
-    expect(page.body).toContain(`/incidents/${incident.id}`);
+    expect(page.body).toContain(`/incidents/INC-${incident.number}`);
     expect(page.body).toContain(`Reply ACK ${incident.number} to acknowledge`);
   });
 
