@@ -171,6 +171,9 @@ test("a destructive runbook waits for a second commander: never its requester, e
   try {
     // The approval as the second commander's browser sends it, held back, then replayed with the requester's cookies.
     await second.page.goto(`/runbooks/runs/${runId}`);
+    // The approver sees exactly what will run, parameters filled in, not just step names.
+    const plan = second.page.getByTestId("run-preview");
+    await expect(plan.getByTestId("step-argv").nth(1).getByTestId("argv-arg")).toHaveText(["tar", "-xzf", "chain-data-latest.tar.gz", "-C", "../restore", "-C", target]);
     const held = await holdBackNextAction(second.page, `**/runbooks/runs/${runId}`);
     await second.page.getByTestId("approve-run-form").getByRole("button", { name: "Approve" }).click();
 

@@ -9,6 +9,7 @@ import { useLiveData } from "@/components/live/use-live-data";
 import { drillName } from "@/components/drills/drill-name";
 import { Panel } from "@/components/ui/panel";
 import { RunControls, type RunViewer } from "./run-controls";
+import { RunPreviewView } from "./run-preview-view";
 import { RunStatusBadge } from "./run-status-badge";
 import { RunStepCard } from "./run-step-card";
 
@@ -65,6 +66,12 @@ export function RunView({ initial, viewer }: { initial: Rendered<RunDetail>; vie
           </p>
         )}
       </header>
+
+      {run.status === "awaiting_approval" && (
+        <Panel title="What approving runs">
+          <RunPreviewView preview={run.plan} />
+        </Panel>
+      )}
 
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <Panel title="Steps">

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { incidentReference } from "@/lib/timeline/incident";
-import { storedDefinition } from "./launch";
+import { dataDir, storedDefinition } from "./launch";
+import type { RunPreview } from "./preview";
+import { resolveSteps } from "./resolve";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -75,7 +77,7 @@ export async function getRun(db: Db, runId: string) {
   const run = await db.runbookRun.findUnique({
     where: { id: runId },
     select: {
-      id: true, status: true, parameters: true, definitionHash: true, error: true, requestedById: true, approvedById: true, rejectedById: true, cancelledById: true,
+      id: true, status: true, parameters: true, definition: true, definitionHash: true, error: true, requestedById: true, approvedById: true, rejectedById: true, cancelledById: true,
       requestedAt: true, approvedAt: true, rejectedAt: true, startedAt: true, finishedAt: true, cancelRequestedAt: true,
       runbook: { select: { key: true, title: true, destructive: true, role: true, definitionHash: true } },
       incident: { select: { id: true, number: true, title: true } },
@@ -87,10 +89,21 @@ export async function getRun(db: Db, runId: string) {
   if (!run) return null;
   const names = await userNames(db, [run.requestedById, run.approvedById, run.rejectedById, run.cancelledById]);
   const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  const definition = storedDefinition(run.definition);
+  const parameters = run.parameters as Record<string, string | number>;
   return {
     id: run.id,
     status: run.status,
-    parameters: run.parameters as Record<string, string | number>,
+    parameters,
+    /** Every step exactly as it runs, parameters filled in: what an approver approves. */
+    plan: {
+      runbookKey: run.runbook.key,
+      title: run.runbook.title,
+      destructive: run.runbook.destructive,
+      parameters,
+      steps: resolveSteps(definition, parameters, { dataDir: dataDir() }),
+      timeoutSeconds: definition.timeout,
+    } satisfies RunPreview,
     error: run.error,
     runbook: { key: run.runbook.key, title: run.runbook.title, destructive: run.runbook.destructive, role: run.runbook.role },
     /** False when the runbook's configuration changed after this run was requested: it can no longer be approved. */
