@@ -32,14 +32,25 @@ function system(lastGoodMinutesAgo: number | null, overrides: Partial<BackupSyst
 const render = (backupSystem: BackupSystem) => renderToStaticMarkup(<BackupSystemCard system={backupSystem} rpoSeconds={300} renderedAt={renderedAt} />);
 
 describe("BackupSystemCard", () => {
+  const verified = (minutes: number) => {
+    const shown = system(minutes);
+    return { ...shown, lastGood: { ...shown.lastGood!, verified: true } };
+  };
+
   it("colours and says the age against the RPO", () => {
-    expect(render(system(2))).toContain('data-freshness="green"');
-    expect(render(system(2))).toContain("Fresh: within half the RPO");
+    expect(render(verified(2))).toContain('data-freshness="green"');
+    expect(render(verified(2))).toContain("Fresh: within half the RPO");
     expect(render(system(2))).toContain("Last good backup <span class=\"font-medium tabular-nums\">2m 00s</span> ago · RPO 5 minutes");
     expect(render(system(4))).toContain('data-freshness="amber"');
     expect(render(system(4))).toContain("Ageing: within the RPO");
     expect(render(system(6))).toContain('data-freshness="red"');
     expect(render(system(6))).toContain("Stale: older than the RPO");
+  });
+
+  it("never calls an unverified backup fresh, however recent", () => {
+    const html = render(system(1));
+    expect(html).toContain('data-freshness="amber"');
+    expect(html).toContain("Recent, not verified");
   });
 
   it("shows the last good backup's details and its size trend", () => {

@@ -16,7 +16,7 @@ interface BackupSystemCardProps {
 export function BackupSystemCard({ system, rpoSeconds, renderedAt }: BackupSystemCardProps) {
   const { lastGood, staleIncident } = system;
   return (
-    <FreshnessCard system={system} lastGoodAt={lastGood?.finishedAt ?? null} rpoSeconds={rpoSeconds} renderedAt={renderedAt}>
+    <FreshnessCard system={system} lastGoodAt={lastGood?.finishedAt ?? null} verified={lastGood?.verified} rpoSeconds={rpoSeconds} renderedAt={renderedAt}>
       {staleIncident && (
         <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="backup-stale-incident">
           Open incident:{" "}

@@ -17,16 +17,21 @@ interface FreshnessCardProps {
   /** When the last good backup finished; null when the system never reported one. */
   lastGoodAt: string | null;
   rpoSeconds: number;
+  /** Whether that backup was verified after it was written; an unverified one is never shown as fresh. */
+  verified?: boolean;
   /** The server's clock at render, so the first paint matches the server's until the clock ticks here. */
   renderedAt: string;
   children: React.ReactNode;
 }
 
 /** A system's backup card: its age against the RPO, kept current by the second; the details come from the server. */
-export function FreshnessCard({ system, lastGoodAt, rpoSeconds, renderedAt, children }: FreshnessCardProps) {
+export function FreshnessCard({ system, lastGoodAt, rpoSeconds, verified = true, renderedAt, children }: FreshnessCardProps) {
   const now = useNow() ?? new Date(renderedAt);
   const ageSeconds = lastGoodAt === null ? null : Math.max(0, (now.getTime() - new Date(lastGoodAt).getTime()) / 1000);
-  const freshness = freshnessOf(ageSeconds, rpoSeconds);
+  const byAge = freshnessOf(ageSeconds, rpoSeconds);
+  // A backup nobody has restored or checked may not restore: recent, but not yet something to trust.
+  const unverified = byAge === "green" && !verified;
+  const freshness = unverified ? "amber" : byAge;
   return (
     <article
       data-testid="backup-system"
@@ -40,7 +45,7 @@ export function FreshnessCard({ system, lastGoodAt, rpoSeconds, renderedAt, chil
           {system.name}
         </h3>
         <span className={`rounded px-2 py-0.5 text-xs font-medium ring-1 ${tone[freshness].badge}`} data-testid="backup-freshness">
-          {freshnessLabel[freshness]}
+          {unverified ? "Recent, not verified" : freshnessLabel[freshness]}
         </span>
       </header>
       <p className="text-sm text-slate-700" data-testid="backup-age">

@@ -7,7 +7,7 @@ import { kindLabel, VerifiedBadge } from "./report-labels";
 export function RecentReportsTable({ reports }: { reports: RecentReport[] }) {
   if (reports.length === 0) return <p className="text-sm text-slate-600">No backup has been reported yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Recent backup reports">
       <table className="w-full text-left text-sm" data-testid="backup-reports">
         <thead className="text-slate-600">
           <tr>

@@ -38,7 +38,7 @@ export function SizeTrendChart({ trend }: { trend: SizePoint[] }) {
               tickFormatter={(value: number) => dayFormat.format(value)}
               minTickGap={24}
             />
-            <YAxis width={72} tick={{ fontSize: 11 }} tickFormatter={(value: number) => formatBytes(value)} domain={["auto", "auto"]} />
+            <YAxis width={72} tick={{ fontSize: 11 }} tickFormatter={(value: number) => formatBytes(value)} domain={[0, "auto"]} />
             <Tooltip formatter={(value) => formatBytes(Number(value))} labelFormatter={(label) => formatTimestamp(new Date(Number(label)).toISOString())} />
             <Area dataKey="size" name="Size" type="monotone" stroke={STROKE} fill={FILL} dot={trend.length < 3} isAnimationActive={false} />
           </AreaChart>
