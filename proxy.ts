@@ -18,6 +18,7 @@ export function proxy(request: NextRequest) {
 }
 
 // /ack/<token> is the email's acknowledge link: opened on a phone that never signed in, its signed token is the authorization.
+// The icons and the web app manifest are read by a browser adding Firebreak to a home screen, signed in or not.
 export const config = {
-  matcher: ["/((?!api/|signin|ack/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: ["/((?!api/|signin|ack/|_next/static|_next/image|favicon.ico|icon|apple-icon|manifest.webmanifest).*)"],
 };

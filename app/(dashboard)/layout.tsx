@@ -1,3 +1,4 @@
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppShell } from "@/components/shell/app-shell";
 import { hasRole } from "@/lib/auth/roles";
@@ -5,6 +6,7 @@ import { currentUser } from "@/lib/auth/session";
 import { checkHealth } from "@/lib/health/check";
 import { readStartedAt } from "@/lib/live/rendered";
 import { channelProviders } from "@/lib/env";
+import { parseTheme, THEME_COOKIE } from "@/lib/format/theme";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const renderedAt = readStartedAt();
@@ -12,8 +14,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
   if (!user) redirect("/signin");
   // Those who run incidents are told when no worker runs, and can have one started; responders and viewers are not.
   const health = hasRole(user.role, "commander") ? await checkHealth() : null;
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <AppShell user={user} channels={channelProviders()} health={health && { data: health, at: renderedAt }} renderedAt={renderedAt}>
+    <AppShell user={user} channels={channelProviders()} theme={theme} health={health && { data: health, at: renderedAt }} renderedAt={renderedAt}>
       {children}
     </AppShell>
   );

@@ -12,7 +12,7 @@ export function PriorityBadge({ priority }: { priority: ActionItemPriority }) {
 
 export function OverdueBadge() {
   return (
-    <span className="rounded bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white" data-testid="overdue-badge">
+    <span className="rounded bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-slate-50" data-testid="overdue-badge">
       Overdue
     </span>
   );

@@ -51,7 +51,7 @@ export function ActionItemFiltersForm({ filters, owners }: { filters: ActionItem
         Overdue only
       </label>
       <div className="flex items-end gap-2">
-        <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">
+        <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-slate-50">
           Apply filters
         </button>
         <Link href="/action-items" className="text-sm underline">

@@ -23,7 +23,7 @@ const cell = "px-3 py-2";
 export function ActionItemTable({ items, today, canEdit, showSource = false, rowActions, expanded }: ActionItemTableProps) {
   const headings = ["Title", "Owner", "Priority", "Kind", "Due", "Status", ...(showSource ? ["Post-mortem", "Incident"] : [])];
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Action items">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>

@@ -11,7 +11,7 @@ import { DrillResultBadge } from "./result-badge";
 export function DrillRunHistory({ runs, objectives }: { runs: DrillRunSummary[]; objectives: Objectives }) {
   if (runs.length === 0) return <p className="text-sm text-slate-600">No drill has been recorded yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Drill runs">
       <table className="w-full text-left text-sm" data-testid="drill-runs">
         <thead className="text-slate-600">
           <tr>

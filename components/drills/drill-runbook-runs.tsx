@@ -10,7 +10,7 @@ export function DrillRunbookRuns({ runs }: { runs: DrillRunDetail["runs"] }) {
     <ul className="divide-y divide-slate-200 text-sm" data-testid="drill-runbook-runs">
       {runs.map((run) => (
         <li key={run.id} data-testid="drill-runbook-run" data-status={run.status} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
-          <span className="rounded bg-violet-600 px-1.5 py-0.5 text-xs font-semibold uppercase text-white">Drill</span>
+          <span className="rounded bg-violet-600 px-1.5 py-0.5 text-xs font-semibold uppercase text-slate-50">Drill</span>
           <RunStatusBadge status={run.status} />
           <Link href={`/runbooks/runs/${run.id}`} className="font-medium hover:underline">
             {run.runbook.title}

@@ -9,7 +9,7 @@ import { DrillResultBadge } from "./result-badge";
 /** The plan's recovery testing schedule, each drill with its last run and when it is next due. */
 export function DrillScheduleTable({ schedules }: { schedules: DrillScheduleStatus[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Drill schedule">
       <table className="w-full text-left text-sm" data-testid="drill-schedules">
         <thead className="text-slate-600">
           <tr>

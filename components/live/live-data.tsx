@@ -280,7 +280,7 @@ function LiveStatusNote({ status }: { status: LiveStatus }) {
       data-testid="live-status"
       role="status"
       aria-live="polite"
-      className="pointer-events-none fixed bottom-3 right-3 z-30 flex items-center gap-1.5 rounded-full border border-slate-200 bg-white/90 px-2.5 py-1 text-xs text-slate-600 shadow-sm"
+      className="pointer-events-none fixed bottom-3 right-3 z-30 flex items-center gap-1.5 rounded-full border border-slate-200 bg-white px-2.5 py-1 text-xs text-slate-700 shadow-sm"
     >
       <span aria-hidden="true" className={`size-2 rounded-full ${dot}`} />
       {label}

@@ -22,7 +22,7 @@ export function OutboxList({ messages, canReply }: { messages: OutboxMessage[]; 
         >
           <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
             <p className="min-w-0 [overflow-wrap:anywhere]">
-              <span className="rounded bg-slate-800 px-1.5 py-0.5 text-xs font-semibold text-white">{channelLabel[message.channel]}</span>{" "}
+              <span className="rounded bg-slate-800 px-1.5 py-0.5 text-xs font-semibold text-slate-50">{channelLabel[message.channel]}</span>{" "}
               <span className="font-medium">{message.recipientName}</span> <span className="text-slate-600">&lt;{message.recipient}&gt;</span>{" "}
               <span className="text-slate-500">· {pageKindLabel[message.kind]} ·</span>{" "}
               <Link className="underline" href={`/incidents/${message.incident.id}`}>

@@ -17,8 +17,8 @@ export function EmergencyContacts({ contacts }: { contacts: EmergencyContact[] }
           <p className="text-xs font-semibold uppercase text-slate-500">{contact.emergencyKey}</p>
           <p className="font-semibold">{contact.name}</p>
           {contact.title && <p className="text-slate-600">{contact.title}</p>}
-          {isShown(contact.phone) && <a className="block underline" href={`tel:${contact.phone}`}>{contact.phone}</a>}
-          {isShown(contact.email) ? <a className="block underline" href={`mailto:${contact.email}`}>{contact.email}</a> : <p className="text-slate-600">{contact.email}</p>}
+          {isShown(contact.phone) && <a className="block py-1 underline" href={`tel:${contact.phone}`}>{contact.phone}</a>}
+          {isShown(contact.email) ? <a className="block py-1 underline" href={`mailto:${contact.email}`}>{contact.email}</a> : <p className="text-slate-600">{contact.email}</p>}
           <Channels contact={contact} />
         </li>
       ))}

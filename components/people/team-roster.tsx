@@ -25,11 +25,11 @@ export function TeamRoster({ team, editable, candidates }: { team: TeamDetail; e
                     <Channels contact={contact} />
                   </p>
                   <p className="text-slate-600 [overflow-wrap:anywhere]">
-                    {isShown(contact.email) ? <a className="underline" href={`mailto:${contact.email}`}>{contact.email}</a> : contact.email}
+                    {isShown(contact.email) ? <a className="inline-block py-1 underline" href={`mailto:${contact.email}`}>{contact.email}</a> : contact.email}
                     {isShown(contact.phone) && (
                       <>
                         {" · "}
-                        <a className="underline" href={`tel:${contact.phone}`}>{contact.phone}</a>
+                        <a className="inline-block py-1 underline" href={`tel:${contact.phone}`}>{contact.phone}</a>
                       </>
                     )}
                   </p>

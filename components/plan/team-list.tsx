@@ -17,11 +17,11 @@ interface Team {
 function Person({ contact }: { contact: Member["contact"] }) {
   return (
     <>
-      {contact.name} · <a className="underline" href={`mailto:${contact.email}`}>{contact.email}</a>
+      {contact.name} · <a className="inline-block py-1 underline" href={`mailto:${contact.email}`}>{contact.email}</a>
       {contact.phone && (
         <>
           {" · "}
-          <a className="underline" href={`tel:${contact.phone}`}>{contact.phone}</a>
+          <a className="inline-block py-1 underline" href={`tel:${contact.phone}`}>{contact.phone}</a>
         </>
       )}{" "}
       <Channels contact={contact} />
@@ -55,7 +55,7 @@ export function TeamList({ teams, detailed = false }: { teams: Team[]; detailed?
             ) : (
               <>
                 <p className="text-sm text-slate-600">
-                  Lead: {lead ? <a className="underline" href={`mailto:${lead.contact.email}`}>{lead.contact.email}</a> : "none"}
+                  Lead: {lead ? <a className="inline-block py-1 underline" href={`mailto:${lead.contact.email}`}>{lead.contact.email}</a> : "none"}
                 </p>
                 <p className="text-sm text-slate-600">{members.length} members</p>
               </>

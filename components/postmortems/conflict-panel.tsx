@@ -40,7 +40,7 @@ export function ConflictPanel({ conflict, onResolve }: { conflict: SectionConfli
         <textarea className={`${controlClass} font-mono text-sm`} rows={Math.min(20, merged.split("\n").length + 2)} value={merged} onChange={(event) => setMerged(event.target.value)} />
       </label>
       <div className="flex flex-wrap gap-2">
-        <button type="button" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700" onClick={() => onResolve(merged)}>
+        <button type="button" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-slate-50 hover:bg-slate-700" onClick={() => onResolve(merged)}>
           Save merged text
         </button>
         <button type="button" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100" onClick={() => onResolve(conflict.theirs.body)}>

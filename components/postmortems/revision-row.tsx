@@ -43,7 +43,7 @@ export function RevisionRow({ revision, current, viewing, onView, onRestore, res
           <span>Restore revision {revision.number}? Sections that differ get its text back; today&apos;s text stays in the history.</span>
           <button
             type="button"
-            className="rounded-md bg-brand-600 px-2.5 py-1 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+            className="rounded-md bg-brand-600 px-2.5 py-1 text-xs font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
             disabled={restoring}
             data-testid="revision-restore-confirm"
             onClick={() => {

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Markdown } from "@/components/ui/markdown";
 import { controlClass } from "@/components/ui/field";
 
-const tabClass = (active: boolean) => `rounded px-2 py-1 text-xs font-medium ${active ? "bg-slate-800 text-white" : "text-slate-600 hover:bg-slate-100"}`;
+const tabClass = (active: boolean) => `rounded px-2 py-1 text-xs font-medium ${active ? "bg-slate-800 text-slate-50" : "text-slate-600 hover:bg-slate-100"}`;
 
 /** One section: Markdown written in a text box, with a preview a click away. */
 export function SectionEditor({ id, heading, text, onChange, onBlur }: { id: string; heading: string; text: string; onChange: (text: string) => void; onBlur: () => void }) {

@@ -75,7 +75,7 @@ export function RunLauncher({ runbook, incident }: RunLauncherProps) {
         <>
           <input type="hidden" name="drillRunId" value={incident.drill} />
           <p className="rounded-md border border-violet-200 bg-violet-50 px-3 py-2 text-sm text-violet-900" data-testid="drill-mode">
-            <span className="mr-2 rounded bg-violet-600 px-1.5 py-0.5 text-xs font-semibold uppercase text-white">Drill</span>
+            <span className="mr-2 rounded bg-violet-600 px-1.5 py-0.5 text-xs font-semibold uppercase text-slate-50">Drill</span>
             Runs as part of this drill: on no incident, and not counted as a recovery.
           </p>
         </>
@@ -115,7 +115,7 @@ export function RunLauncher({ runbook, incident }: RunLauncherProps) {
               name="intent"
               value="run"
               disabled={pending}
-              className="inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+              className="inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-slate-50 shadow-sm hover:bg-brand-800 disabled:opacity-60"
             >
               {pending && intent === "run" ? "Sending…" : state.preview.destructive ? "Request approval" : "Run it"}
             </button>

@@ -5,7 +5,11 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { HealthReport } from "@/lib/health/report";
 import type { ChannelProviders } from "@/lib/env";
 import type { Rendered } from "@/lib/live/rendered";
+import type { Theme } from "@/lib/format/theme";
 import { NavLinks } from "./nav-links";
+import { CommandPalette } from "./command-palette";
+import { ThemeSwitch } from "./theme-switch";
+import { WaitingCount } from "./waiting-count";
 import { WorkerBanner } from "./worker-banner";
 
 interface AppShellProps {
@@ -16,12 +20,16 @@ interface AppShellProps {
   health: Rendered<HealthReport> | null;
   /** When the server began rendering this page: the live stream starts from there. */
   renderedAt: number;
+  /** The colour theme the person chose. */
+  theme: Theme;
   children: React.ReactNode;
 }
 
-export function AppShell({ user, channels, health, renderedAt, children }: AppShellProps) {
+export function AppShell({ user, channels, health, renderedAt, theme, children }: AppShellProps) {
   return (
     <LiveData since={renderedAt}>
+      <WaitingCount />
+      <CommandPalette role={user.role} />
       <div className="min-h-screen md:flex">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
           Skip to content
@@ -33,7 +41,7 @@ export function AppShell({ user, channels, health, renderedAt, children }: AppSh
             <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">Menu</summary>
             <nav aria-label="Main" className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
               <NavLinks role={user.role} />
-              <Account user={user} channels={channels} />
+              <Account user={user} channels={channels} theme={theme} />
             </nav>
           </details>
         </header>
@@ -42,9 +50,10 @@ export function AppShell({ user, channels, health, renderedAt, children }: AppSh
           <nav aria-label="Main" className="mt-6 flex-1">
             <NavLinks role={user.role} />
           </nav>
-          <Account user={user} channels={channels} />
+          <Account user={user} channels={channels} theme={theme} />
         </aside>
-        <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
+        {/* Room at the bottom, so the floating live badge never has to cover the last field or row. */}
+        <main id="main" className="min-w-0 flex-1 px-4 pt-6 pb-16 md:px-8">
           {health && <WorkerBanner initial={health} />}
           {children}
         </main>
@@ -76,7 +85,7 @@ function Channels({ channels }: { channels: ChannelProviders }) {
   );
 }
 
-function Account({ user, channels }: { user: SessionUser; channels: ChannelProviders }) {
+function Account({ user, channels, theme }: { user: SessionUser; channels: ChannelProviders; theme: Theme }) {
   return (
     <div className="mt-4 border-t border-slate-200 pt-4 text-sm">
       <Channels channels={channels} />
@@ -89,6 +98,7 @@ function Account({ user, channels }: { user: SessionUser; channels: ChannelProvi
       <Link href="/account" className="mt-1 inline-block underline">
         Your account
       </Link>
+      <ThemeSwitch initial={theme} />
       <form action={signOutAction} className="mt-2">
         <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
           Sign out

@@ -6,7 +6,7 @@ const when = (date: Date | null, otherwise: string) => (date ? <time dateTime={d
 
 export function TokenList({ tokens }: { tokens: TokenSummary[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="API tokens">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>

@@ -6,7 +6,7 @@ export function fieldError(state: State, name: string): string | undefined {
   return state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined;
 }
 
-export const controlClass = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-invalid:border-red-600";
+export const controlClass = "w-full max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-invalid:border-red-600";
 
 /** The error the last submission gave this field, if any. */
 export function FieldErrorText({ state, name, id }: { state: State; name: string; id?: string }) {
