@@ -21,8 +21,9 @@ export const viewport: Viewport = {
 /** The theme chosen in the shell; without a choice the system's (app/globals.css). */
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  // British English, as the dates are written ("2 Dec 2026"): date pickers then read day/month/year too.
   return (
-    <html lang="en" className={theme === "system" ? undefined : theme}>
+    <html lang="en-GB" className={theme === "system" ? undefined : theme}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <Providers>{children}</Providers>
       </body>

@@ -37,6 +37,8 @@ test("the overview charts the demo history, says it is demo, and keeps the plan'
   const breached = await statCard(page, "breached-incidents");
   expect(unacknowledged).toBeLessThanOrEqual(open);
   expect(breached).toBeLessThanOrEqual(open);
+  // Those waiting for acknowledgement are named, each a link to its incident.
+  if (unacknowledged > 0) await expect(page.getByTestId("waiting-incidents").getByRole("link")).toHaveCount(Math.min(unacknowledged, 5));
 
   for (const chart of charts) {
     await expect(page.getByTestId(chart.testId).getByRole("heading", { level: 2, name: chart.heading })).toBeVisible();

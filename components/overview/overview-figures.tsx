@@ -23,7 +23,21 @@ export function OverviewFigures({ metrics, overdueDrills }: { metrics: OverviewM
           {open.total === 0 ? "Nothing is open right now." : <Link className="underline" href="/incidents?status=open">See open incidents</Link>}
         </StatCard>
         <StatCard label="Unacknowledged now" value={open.unacknowledged} testId="unacknowledged-incidents" alarming>
-          Declared and not yet acknowledged.
+          {open.waiting.length === 0 ? (
+            "Declared and not yet acknowledged."
+          ) : (
+            <ul className="grid gap-1" data-testid="waiting-incidents">
+              {open.waiting.map((incident) => (
+                <li key={incident.id} className="truncate">
+                  <Link className="inline-block py-0.5 underline" href={`/incidents/${incident.reference}`}>
+                    {incident.reference}
+                  </Link>{" "}
+                  <span className="uppercase">{incident.severity}</span> · {incident.title}
+                </li>
+              ))}
+              {open.unacknowledged > open.waiting.length && <li>and {open.unacknowledged - open.waiting.length} more</li>}
+            </ul>
+          )}
         </StatCard>
         <StatCard label="Breached now" value={open.breached} testId="breached-incidents" alarming>
           Open and past the acknowledge-by target.

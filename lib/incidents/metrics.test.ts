@@ -81,8 +81,8 @@ describe("getOverviewMetrics", () => {
     // Open now: acknowledged an hour late (breach recorded), on time and mitigated, overdue, and not yet due.
     await incident("high", "2025-03-12T08:00:00Z", { acknowledged: "2025-03-12T09:00:00Z" });
     await incident("medium", "2025-03-12T09:00:00Z", { acknowledged: "2025-03-12T09:30:00Z", mitigated: "2025-03-12T10:00:00Z" });
-    await incident("critical", "2025-03-12T11:00:00Z");
-    await incident("low", "2025-03-12T11:30:00Z");
+    const overdue = await incident("critical", "2025-03-12T11:00:00Z");
+    const notYetDue = await incident("low", "2025-03-12T11:30:00Z");
 
     const metrics = await getOverviewMetrics(db, now);
 
@@ -98,6 +98,11 @@ describe("getOverviewMetrics", () => {
       unacknowledged: 2,
       breached: 2,
       demo: 0,
+      // Named, most severe first.
+      waiting: [
+        { id: overdue, reference: expect.stringMatching(/^INC-\d+$/), title: "critical at 2025-03-12T11:00:00Z", severity: "critical" },
+        { id: notYetDue, reference: expect.stringMatching(/^INC-\d+$/), title: "low at 2025-03-12T11:30:00Z", severity: "low" },
+      ],
     });
 
     expect(metrics.weeks).toHaveLength(12);

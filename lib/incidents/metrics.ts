@@ -19,7 +19,11 @@ export interface OpenFigures {
   /** Open and past the acknowledge-by target: recorded as breached, or due and still unacknowledged. */
   breached: number;
   demo: number;
+  /** The incidents waiting for acknowledgement, most severe and oldest first, at most WAITING_SHOWN: named, not just counted. */
+  waiting: { id: string; reference: string; title: string; severity: string }[];
 }
+
+const WAITING_SHOWN = 5;
 
 export interface WeekFigures {
   /** Monday of the week (UTC), as YYYY-MM-DD. */
@@ -79,7 +83,14 @@ export async function getOpenFigures(db: Db, now: Date): Promise<OpenFigures> {
      GROUP BY s.key, s.rank
      ORDER BY s.rank`;
   const sum = (field: "count" | "unacknowledged" | "breached" | "demo") => rows.reduce((total, row) => total + row[field], 0);
+  const waiting = await db.$queryRaw<{ id: string; number: number; title: string; severity: string }[]>`
+    SELECT i.id, i.number, i.title, s.key AS severity
+      FROM "Incident" i JOIN "SeverityLevel" s ON s.id = i."severityId"
+     WHERE i.status = ANY(${[...OPEN_STATUSES]}::"IncidentStatus"[]) AND i."acknowledgedAt" IS NULL
+     ORDER BY s.rank, i."declaredAt"
+     LIMIT ${WAITING_SHOWN}`;
   return {
+    waiting: waiting.map((row) => ({ id: row.id, reference: incidentReference(row.number), title: row.title, severity: row.severity })),
     bySeverity: rows.map((row) => ({ severity: row.severity, count: row.count })),
     total: sum("count"),
     unacknowledged: sum("unacknowledged"),
