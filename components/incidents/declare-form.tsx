@@ -8,6 +8,7 @@ import { formatDuration } from "@/lib/config/duration";
 import { ActionForm } from "@/components/ui/action-form";
 import { controlClass, Field, FieldErrorText, FieldFrame } from "@/components/ui/field";
 import { TextArea } from "@/components/ui/text-area";
+import { DESCRIPTION_MAX_LENGTH, IMPACT_MAX_LENGTH, TITLE_MAX_LENGTH } from "@/lib/incidents/schemas";
 
 interface DeclareFormProps {
   severities: { id: string; key: string; description: string; responseTimeSeconds: number; notification: string }[];
@@ -31,7 +32,7 @@ export function DeclareForm({ severities, systems, commanders, currentUserId }: 
     >
       {(state) => (
         <>
-          <Field label="Title" name="title" required state={state} maxLength={200} />
+          <Field label="Title" name="title" required state={state} maxLength={TITLE_MAX_LENGTH} />
           <fieldset className="flex flex-col gap-2">
             <legend className="text-sm font-medium text-slate-700">Severity</legend>
             <div className="grid gap-2 sm:grid-cols-2">
@@ -65,8 +66,8 @@ export function DeclareForm({ severities, systems, commanders, currentUserId }: 
             </div>
             <FieldErrorText state={state} name="systemIds" />
           </fieldset>
-          <TextArea label="Impact" name="impact" required state={state} hint="Who or what is affected, and how badly." />
-          <TextArea label="Description" name="description" state={state} rows={4} hint="Markdown is supported." />
+          <TextArea label="Impact" name="impact" required state={state} hint="Who or what is affected, and how badly." maxLength={IMPACT_MAX_LENGTH} />
+          <TextArea label="Description" name="description" state={state} rows={4} hint="Markdown is supported." maxLength={DESCRIPTION_MAX_LENGTH} />
           <FieldFrame id="commanderId" name="commanderId" label="Incident commander" state={state}>
             {(control) => (
               <select name="commanderId" defaultValue={currentUserId} className={controlClass} {...control}>

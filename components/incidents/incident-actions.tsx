@@ -13,7 +13,7 @@ import {
 } from "@/lib/command/actions";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import type { IncidentDetail } from "@/lib/incidents/queries";
-import { ETA_MAX_LENGTH, NOTE_MAX_LENGTH, UPDATE_TEXT_MAX_LENGTH } from "@/lib/incidents/schemas";
+import { ETA_MAX_LENGTH, NOTE_MAX_LENGTH, REASON_MAX_LENGTH, RESOLUTION_TEXT_MAX_LENGTH, UPDATE_TEXT_MAX_LENGTH } from "@/lib/incidents/schemas";
 import { incidentKeys } from "@/lib/live/query-keys";
 import { canTransition, INCIDENT_ROLES, incidentRoleLabel, TRANSITIONS } from "@/lib/incidents/rules";
 import { ActionForm } from "@/components/ui/action-form";
@@ -105,9 +105,9 @@ export function IncidentActions({ incident, role, choices }: { incident: Inciden
           <ActionForm {...common} action={resolveIncidentAction} submitLabel="Resolve incident" pendingLabel="Resolving…" testId="resolve-form">
             {(state) => (
               <>
-                <TextArea label="Resolution" name="resolution" state={state} />
-                <TextArea label="Prevention" name="prevention" state={state} />
-                <TextArea label="Follow-up" name="followUp" state={state} />
+                <TextArea label="Resolution" name="resolution" state={state} maxLength={RESOLUTION_TEXT_MAX_LENGTH} />
+                <TextArea label="Prevention" name="prevention" state={state} maxLength={RESOLUTION_TEXT_MAX_LENGTH} />
+                <TextArea label="Follow-up" name="followUp" state={state} maxLength={RESOLUTION_TEXT_MAX_LENGTH} />
                 <Field label="Data loss (seconds)" name="dataLossSeconds" type="number" min={0} inputMode="numeric" state={state} />
               </>
             )}
@@ -118,7 +118,7 @@ export function IncidentActions({ incident, role, choices }: { incident: Inciden
       {allowed("reopen") && (
         <Panel title="Reopen">
           <ActionForm {...common} action={reopenIncidentAction} submitLabel="Reopen incident" pendingLabel="Reopening…" testId="reopen-form" tone="secondary">
-            {(state) => <TextArea label="Reason for reopening" name="reason" state={state} rows={2} />}
+            {(state) => <TextArea label="Reason for reopening" name="reason" state={state} rows={2} maxLength={REASON_MAX_LENGTH} />}
           </ActionForm>
         </Panel>
       )}
@@ -130,7 +130,7 @@ export function IncidentActions({ incident, role, choices }: { incident: Inciden
               {(state) => (
                 <>
                   <Choice label="New severity" name="severityId" state={state} options={choices.severities.filter((s) => s.key !== incident.severity).map((s) => ({ value: s.id, label: s.key }))} />
-                  <TextArea label="Reason for the change" name="reason" state={state} rows={2} />
+                  <TextArea label="Reason for the change" name="reason" state={state} rows={2} maxLength={REASON_MAX_LENGTH} />
                 </>
               )}
             </ActionForm>

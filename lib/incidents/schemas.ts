@@ -6,29 +6,36 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (va
 const list = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(schema));
 
+/** The limits of the incident forms' fields, which the forms count down to. */
+export const TITLE_MAX_LENGTH = 200;
+export const IMPACT_MAX_LENGTH = 2000;
+export const DESCRIPTION_MAX_LENGTH = 10_000;
+export const RESOLUTION_TEXT_MAX_LENGTH = 5000;
+export const REASON_MAX_LENGTH = 2000;
+
 const text = (label: string, max: number) =>
   z.string(`${label} is required`).trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
 
 export const incidentIdSchema = z.uuid("Unknown incident");
 
 export const declareSchema = z.object({
-  title: z.string("Title is required").trim().min(3, "Title needs at least 3 characters").max(200, "Title must be at most 200 characters"),
+  title: z.string("Title is required").trim().min(3, "Title needs at least 3 characters").max(TITLE_MAX_LENGTH, `Title must be at most ${TITLE_MAX_LENGTH} characters`),
   severityId: z.uuid("Choose a severity"),
   systemIds: list(z.uuid("Unknown system")).pipe(z.array(z.string()).min(1, "Choose at least one affected system")),
-  impact: text("Impact", 2000),
-  description: optional(z.string().trim().max(10_000, "Description must be at most 10000 characters")).transform((value) => value ?? ""),
+  impact: text("Impact", IMPACT_MAX_LENGTH),
+  description: optional(z.string().trim().max(DESCRIPTION_MAX_LENGTH, `Description must be at most ${DESCRIPTION_MAX_LENGTH} characters`)).transform((value) => value ?? ""),
   commanderId: optional(z.uuid("Unknown commander")),
 });
 
 export const transitionSchema = z.object({ incidentId: incidentIdSchema });
 
-export const reopenSchema = z.object({ incidentId: incidentIdSchema, reason: text("Reason", 2000) });
+export const reopenSchema = z.object({ incidentId: incidentIdSchema, reason: text("Reason", REASON_MAX_LENGTH) });
 
 export const resolveSchema = z.object({
   incidentId: incidentIdSchema,
-  resolution: text("Resolution", 5000),
-  prevention: optional(z.string().trim().max(5000)).transform((value) => value ?? ""),
-  followUp: optional(z.string().trim().max(5000)).transform((value) => value ?? ""),
+  resolution: text("Resolution", RESOLUTION_TEXT_MAX_LENGTH),
+  prevention: optional(z.string().trim().max(RESOLUTION_TEXT_MAX_LENGTH)).transform((value) => value ?? ""),
+  followUp: optional(z.string().trim().max(RESOLUTION_TEXT_MAX_LENGTH)).transform((value) => value ?? ""),
   dataLossSeconds: optional(
     z.coerce.number("Data loss must be a number of seconds").int("Data loss must be whole seconds").min(0, "Data loss cannot be negative").max(10 * 365 * 86_400),
   ),
@@ -37,7 +44,7 @@ export const resolveSchema = z.object({
 export const severityChangeSchema = z.object({
   incidentId: incidentIdSchema,
   severityId: z.uuid("Choose a severity"),
-  reason: text("Reason", 2000),
+  reason: text("Reason", REASON_MAX_LENGTH),
 });
 
 export const roleAssignmentSchema = z.object({
