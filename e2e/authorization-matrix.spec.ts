@@ -16,6 +16,7 @@ const ACTIONS: Record<string, Role | "anyone"> = {
   signOutAction: "anyone",
   acknowledgeByLinkAction: "anyone",
   changeOwnPasswordAction: "viewer",
+  setTimeZoneAction: "viewer",
   acknowledgeIncidentAction: "responder",
   mitigateIncidentAction: "responder",
   addNoteAction: "responder",

@@ -7,6 +7,7 @@ import { checkHealth } from "@/lib/health/check";
 import { readStartedAt } from "@/lib/live/rendered";
 import { channelProviders } from "@/lib/env";
 import { parseTheme, THEME_COOKIE } from "@/lib/format/theme";
+import { BROWSER_ZONE_COOKIE, readerZone } from "@/lib/format/reader-zone";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const renderedAt = readStartedAt();
@@ -14,9 +15,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
   if (!user) redirect("/signin");
   // Those who run incidents are told when no worker runs, and can have one started; responders and viewers are not.
   const health = hasRole(user.role, "commander") ? await checkHealth() : null;
-  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  const cookieStore = await cookies();
+  const theme = parseTheme(cookieStore.get(THEME_COOKIE)?.value);
+  const zone = readerZone(user.timeZone, cookieStore.get(BROWSER_ZONE_COOKIE)?.value);
   return (
-    <AppShell user={user} channels={channelProviders()} theme={theme} health={health && { data: health, at: renderedAt }} renderedAt={renderedAt}>
+    <AppShell user={user} channels={channelProviders()} theme={theme} zone={zone} health={health && { data: health, at: renderedAt }} renderedAt={renderedAt}>
       {children}
     </AppShell>
   );

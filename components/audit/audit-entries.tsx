@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { AuditRow } from "@/lib/audit/queries";
-import { formatTimestamp } from "@/lib/format/time";
+import { Timestamp } from "@/components/ui/timestamp";
 
 function Target({ entry }: { entry: AuditRow }) {
   const label = entry.targetLabel ?? entry.targetId;
@@ -33,9 +33,7 @@ export function AuditEntries({ entries }: { entries: AuditRow[] }) {
               <span className="text-slate-500">on</span> <Target entry={entry} /> <span className="text-slate-500">by</span>{" "}
               <span data-testid="audit-actor">{entry.actorLabel}</span>
             </p>
-            <time dateTime={entry.createdAt} className="text-xs whitespace-nowrap text-slate-600">
-              {formatTimestamp(entry.createdAt)}
-            </time>
+            <Timestamp iso={entry.createdAt} className="text-xs whitespace-nowrap text-slate-600" />
           </div>
           {entry.summary && <p className="mt-1 text-slate-700 [overflow-wrap:anywhere]" data-testid="audit-details">{entry.summary}</p>}
         </li>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { BackupSystem } from "@/lib/backups/queries";
 import { formatBytes, shortChecksum } from "@/lib/backups/format";
-import { formatTimestamp } from "@/lib/format/time";
+import { Timestamp } from "@/components/ui/timestamp";
 import { FreshnessCard } from "./freshness-card";
 import { kindLabel, VerifiedBadge } from "./report-labels";
 import { SizeTrendChart } from "./size-trend-chart";
@@ -29,7 +29,7 @@ export function BackupSystemCard({ system, rpoSeconds, renderedAt }: BackupSyste
         <>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-slate-600">Finished</dt>
-            <dd>{formatTimestamp(lastGood.finishedAt)}</dd>
+            <dd><Timestamp iso={lastGood.finishedAt} /></dd>
             <dt className="text-slate-600">Kind</dt>
             <dd>{kindLabel(lastGood.kind)}</dd>
             <dt className="text-slate-600">Location</dt>

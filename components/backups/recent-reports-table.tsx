@@ -1,6 +1,6 @@
 import type { RecentReport } from "@/lib/backups/queries";
 import { formatBytes } from "@/lib/backups/format";
-import { formatTimestamp } from "@/lib/format/time";
+import { Timestamp } from "@/components/ui/timestamp";
 import { kindLabel, VerifiedBadge } from "./report-labels";
 
 /** The latest reports from every system, failed ones marked in words and colour. */
@@ -21,7 +21,7 @@ export function RecentReportsTable({ reports }: { reports: RecentReport[] }) {
         <tbody className="divide-y divide-slate-100">
           {reports.map((report) => (
             <tr key={report.id} data-testid="backup-report" data-status={report.status} className={report.status === "failed" ? "bg-red-50" : undefined}>
-              <td className="py-2 pr-4 whitespace-nowrap">{formatTimestamp(report.finishedAt)}</td>
+              <td className="py-2 pr-4 whitespace-nowrap"><Timestamp iso={report.finishedAt} /></td>
               <td className="py-2 pr-4 whitespace-nowrap">{report.system.name}</td>
               <td className="py-2 pr-4 whitespace-nowrap">{kindLabel(report.kind)}</td>
               <td className="py-2 pr-4 whitespace-nowrap">

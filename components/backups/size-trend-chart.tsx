@@ -1,13 +1,13 @@
 "use client";
 
+import { useMemo } from "react";
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatBytes } from "@/lib/backups/format";
 import { formatTimestamp } from "@/lib/format/time";
+import { useTimeZone } from "@/components/ui/timestamp";
 
 const STROKE = "#0369a1";
 const FILL = "#bae6fd";
-
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 
 export interface SizePoint {
   finishedAt: string;
@@ -16,6 +16,8 @@ export interface SizePoint {
 
 /** Sizes of a system's latest good backups, oldest first: a sudden drop or jump is worth a look. */
 export function SizeTrendChart({ trend }: { trend: SizePoint[] }) {
+  const zone = useTimeZone();
+  const dayFormat = useMemo(() => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: zone }), [zone]);
   const data = trend.map((point) => ({ at: new Date(point.finishedAt).getTime(), size: point.sizeBytes }));
   const first = trend[0]!;
   const last = trend[trend.length - 1]!;
@@ -39,7 +41,7 @@ export function SizeTrendChart({ trend }: { trend: SizePoint[] }) {
               minTickGap={24}
             />
             <YAxis width={72} tick={{ fontSize: 11 }} tickFormatter={(value: number) => formatBytes(value)} domain={[0, "auto"]} />
-            <Tooltip formatter={(value) => formatBytes(Number(value))} labelFormatter={(label) => formatTimestamp(new Date(Number(label)).toISOString())} />
+            <Tooltip formatter={(value) => formatBytes(Number(value))} labelFormatter={(label) => formatTimestamp(new Date(Number(label)).toISOString(), zone)} />
             <Area dataKey="size" name="Size" type="monotone" stroke={STROKE} fill={FILL} dot={trend.length < 3} isAnimationActive={false} />
           </AreaChart>
         </ResponsiveContainer>

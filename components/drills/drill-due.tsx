@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/format/time";
+import { Timestamp } from "@/components/ui/timestamp";
 
 interface DrillDueProps {
   nextDueAt: Date;
@@ -23,7 +23,7 @@ export function DrillDue({ nextDueAt, overdue, daysUntilDue, daysOverdue }: Dril
       ) : (
         <span>{daysUntilDue === 0 ? "Due now" : `Due in ${days(daysUntilDue)}`}</span>
       )}
-      <span className="text-xs text-slate-600">{overdue ? "since" : "on"} {formatTimestamp(nextDueAt.toISOString())}</span>
+      <span className="text-xs text-slate-600">{overdue ? "since" : "on"} <Timestamp iso={nextDueAt.toISOString()} /></span>
     </div>
   );
 }

@@ -1,9 +1,10 @@
+import { Fragment } from "react";
 import { assessDrill } from "@/lib/drills/assessment";
 import type { DrillRunDetail } from "@/lib/drills/queries";
-import { formatTimestamp } from "@/lib/format/time";
 import type { Objectives } from "@/lib/incidents/rules";
 import { Markdown } from "@/components/ui/markdown";
 import { Panel } from "@/components/ui/panel";
+import { Timestamp } from "@/components/ui/timestamp";
 import { MeasuredAgainst } from "./measured-against";
 import { DrillResultBadge } from "./result-badge";
 
@@ -12,12 +13,12 @@ export function DrillRunDetails({ run, systemNames, objectives }: { run: DrillRu
   const assessment = assessDrill(run, objectives);
   const facts: [string, React.ReactNode][] = [
     ["Result", <DrillResultBadge key="result" result={run.result} />],
-    ["Performed", formatTimestamp(run.performedAt.toISOString())],
+    ["Performed", <Timestamp key="performed" iso={run.performedAt.toISOString()} />],
     ["Participants", run.participants.join(", ")],
     ["Systems", run.systems.map((key) => systemNames.get(key) ?? key).join(", ")],
     ["Recovery time", <MeasuredAgainst key="rto" measure={assessment.recoveryTime} objective="RTO" testId="drill-recovery-time" />],
     ["Data loss", <MeasuredAgainst key="rpo" measure={assessment.dataLoss} objective="RPO" testId="drill-data-loss" />],
-    ["Recorded", `${formatTimestamp(run.createdAt.toISOString())}${run.recordedBy ? ` by ${run.recordedBy.name}` : ""}`],
+    ["Recorded", <Fragment key="recorded"><Timestamp iso={run.createdAt.toISOString()} />{run.recordedBy ? ` by ${run.recordedBy.name}` : ""}</Fragment>],
   ];
   return (
     <Panel title="Drill run">

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { assessDrill } from "@/lib/drills/assessment";
 import type { DrillRunSummary } from "@/lib/drills/queries";
-import { formatTimestamp } from "@/lib/format/time";
 import type { Objectives } from "@/lib/incidents/rules";
+import { Timestamp } from "@/components/ui/timestamp";
 import { drillName } from "./drill-name";
 import { MeasuredAgainst } from "./measured-against";
 import { DrillResultBadge } from "./result-badge";
@@ -30,7 +30,7 @@ export function DrillRunHistory({ runs, objectives }: { runs: DrillRunSummary[];
               <tr key={run.id} data-testid="drill-run-row" data-schedule={run.schedule.key} className="align-top">
                 <td className="py-2 pr-4">
                   <Link href={`/drills/runs/${run.id}`} className="font-medium underline">
-                    {formatTimestamp(run.performedAt.toISOString())}
+                    <Timestamp iso={run.performedAt.toISOString()} />
                   </Link>
                   {run.runbookRunCount > 0 && (
                     <span className="block text-xs text-slate-600">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { DrillRunDetail } from "@/lib/drills/queries";
-import { formatTimestamp } from "@/lib/format/time";
 import { RunStatusBadge } from "@/components/runbooks/run-status-badge";
+import { Timestamp } from "@/components/ui/timestamp";
 
 /** The runbooks launched in drill mode as part of one drill run, newest first, each linking to its live page. */
 export function DrillRunbookRuns({ runs }: { runs: DrillRunDetail["runs"] }) {
@@ -15,7 +15,7 @@ export function DrillRunbookRuns({ runs }: { runs: DrillRunDetail["runs"] }) {
           <Link href={`/runbooks/runs/${run.id}`} className="font-medium hover:underline">
             {run.runbook.title}
           </Link>
-          <span className="text-slate-600">{formatTimestamp(run.requestedAt.toISOString())}</span>
+          <span className="text-slate-600"><Timestamp iso={run.requestedAt.toISOString()} /></span>
         </li>
       ))}
     </ul>

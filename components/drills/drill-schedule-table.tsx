@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDuration } from "@/lib/config/duration";
 import type { DrillScheduleStatus } from "@/lib/drills/queries";
-import { formatTimestamp } from "@/lib/format/time";
+import { Timestamp } from "@/components/ui/timestamp";
 import { DrillDue } from "./drill-due";
 import { drillName } from "./drill-name";
 import { DrillResultBadge } from "./result-badge";
@@ -32,7 +32,7 @@ export function DrillScheduleTable({ schedules }: { schedules: DrillScheduleStat
                 {schedule.lastRun ? (
                   <span className="flex flex-wrap items-center gap-2">
                     <Link href={`/drills/runs/${schedule.lastRun.id}`} className="underline">
-                      {formatTimestamp(schedule.lastRun.performedAt.toISOString())}
+                      <Timestamp iso={schedule.lastRun.performedAt.toISOString()} />
                     </Link>
                     <DrillResultBadge result={schedule.lastRun.result} />
                   </span>

@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { filtersToSearch, type IncidentFilters } from "@/lib/incidents/filters";
-import { formatTimestamp } from "@/lib/format/time";
 import type { IncidentPage } from "@/lib/incidents/queries";
 import { incidentKeys } from "@/lib/live/query-keys";
 import type { Rendered } from "@/lib/live/rendered";
 import { useLiveData } from "@/components/live/use-live-data";
 import { SeverityBadge } from "@/components/plan/severity-levels";
+import { Timestamp } from "@/components/ui/timestamp";
 import { AckTimer } from "./ack-timer";
 import { DemoBadge, StatusBadge } from "./status-badge";
 
@@ -38,14 +38,14 @@ export function IncidentList({ filters, initial }: { filters: IncidentFilters; i
                 <span className="text-slate-500">{incident.reference}</span> {incident.title}
               </Link>
               <p className="truncate text-xs text-slate-600">
-                {incident.systems.join(", ")} · declared {formatTimestamp(incident.declaredAt)}
+                {incident.systems.join(", ")} · declared <Timestamp iso={incident.declaredAt} />
                 {incident.commander ? ` · commander ${incident.commander}` : ""}
               </p>
             </div>
             <div className="text-sm sm:w-72 sm:text-right">
               {incident.resolvedAt ? (
                 <span className={incident.breachedAt ? "text-red-700" : "text-slate-600"}>
-                  Resolved {formatTimestamp(incident.resolvedAt)}
+                  Resolved <Timestamp iso={incident.resolvedAt} />
                   {incident.breachedAt ? " · ack target breached" : ""}
                 </span>
               ) : (

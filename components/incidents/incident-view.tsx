@@ -2,7 +2,6 @@
 
 import { useEffect, useRef } from "react";
 import type { Role } from "@/lib/auth/roles";
-import { formatTimestamp } from "@/lib/format/time";
 import type { IncidentDetail } from "@/lib/incidents/queries";
 import { incidentKeys } from "@/lib/live/query-keys";
 import { incidentRoleLabel, type IncidentRoleName, type Objectives } from "@/lib/incidents/rules";
@@ -16,6 +15,7 @@ import { IncidentPostmortem } from "@/components/postmortems/incident-postmortem
 import { RecoveryActions } from "@/components/runbooks/recovery-actions";
 import { Markdown } from "@/components/ui/markdown";
 import { Panel } from "@/components/ui/panel";
+import { Timestamp } from "@/components/ui/timestamp";
 import { AckTimer } from "./ack-timer";
 import { AcknowledgeButton, IncidentActions, IncidentComposer, type ActionChoices } from "./incident-actions";
 import { RecoveryClocks } from "./recovery-clocks";
@@ -85,7 +85,7 @@ export function IncidentView({ initial, paging, objectives, role, choices, runbo
         )}
         <AcknowledgeButton incident={incident} role={role} />
         <p className="text-sm text-slate-600">
-          Declared {formatTimestamp(incident.declaredAt)}
+          Declared <Timestamp iso={incident.declaredAt} />
           {incident.declaredBy ? ` by ${incident.declaredBy}` : ""} · {incident.systems.join(", ")}
         </p>
       </header>

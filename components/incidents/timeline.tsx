@@ -1,8 +1,8 @@
-import { formatTimestamp } from "@/lib/format/time";
 import { describeEvent } from "@/lib/postmortems/timeline";
 import { eventSubject } from "@/lib/timeline/events";
 import type { TimelineEvent } from "@/lib/timeline/events";
 import { Markdown } from "@/components/ui/markdown";
+import { Timestamp } from "@/components/ui/timestamp";
 import { isRunEvent, runEventBodyAddsDetail, RunEventText } from "@/components/runbooks/run-event-text";
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
@@ -23,7 +23,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
         >
           <p>
             <span className="font-medium">{eventSubject(event)}</span> {isRunEvent(event.kind) ? <RunEventText kind={event.kind} data={event.data} /> : describeEvent(event)}
-            <span className="text-slate-500"> · {formatTimestamp(event.at)}</span>
+            <span className="text-slate-500"> · <Timestamp iso={event.at} /></span>
           </p>
           {event.kind === "status_update" ? (
             <dl className="mt-2 grid gap-1 sm:grid-cols-[8rem_1fr]">

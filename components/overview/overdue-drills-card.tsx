@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { drillName } from "@/components/drills/drill-name";
 import type { DrillScheduleStatus } from "@/lib/drills/queries";
-import { formatTimestamp } from "@/lib/format/time";
 import { Panel } from "@/components/ui/panel";
+import { Timestamp } from "@/components/ui/timestamp";
 
 /** The drills past their due date, most overdue first: an untested recovery is a risk the overview shows. */
 export function OverdueDrillsCard({ overdue }: { overdue: DrillScheduleStatus[] }) {
@@ -19,7 +19,7 @@ export function OverdueDrillsCard({ overdue }: { overdue: DrillScheduleStatus[] 
                 <span className="font-medium">{drillName(drill.key)}</span>
                 <span className="capitalize text-slate-600">{drill.frequency}</span>
                 <span className="text-slate-600">
-                  {drill.lastRun ? `last run ${formatTimestamp(drill.lastRun.performedAt.toISOString())}` : "never run"}, due since {formatTimestamp(drill.nextDueAt.toISOString())}
+                  {drill.lastRun ? <>last run <Timestamp iso={drill.lastRun.performedAt.toISOString()} /></> : "never run"}, due since <Timestamp iso={drill.nextDueAt.toISOString()} />
                 </span>
               </li>
             ))}

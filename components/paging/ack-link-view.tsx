@@ -1,5 +1,5 @@
-import { formatTimestamp } from "@/lib/format/time";
 import type { LinkState } from "@/lib/paging/acknowledgement/link-ack";
+import { Timestamp } from "@/components/ui/timestamp";
 import { AckLinkForm } from "./ack-link-form";
 
 const elsewhere = "You can still acknowledge by replying ACK to the SMS, or with the Acknowledge button in Firebreak.";
@@ -31,13 +31,13 @@ function LinkBody({ link, token }: { link: LinkState; token: string }) {
     case "expired":
       return (
         <Message title="This link has expired">
-          It expired at {formatTimestamp(link.expiresAt.toISOString())}. {elsewhere}
+          It expired at <Timestamp iso={link.expiresAt.toISOString()} />. {elsewhere}
         </Message>
       );
     case "used":
       return (
         <Message title="This link was already used">
-          {link.reference} ({link.title}) was acknowledged with it at {formatTimestamp(link.usedAt.toISOString())}. Each link works once.
+          {link.reference} ({link.title}) was acknowledged with it at <Timestamp iso={link.usedAt.toISOString()} />. Each link works once.
         </Message>
       );
     case "ready":
@@ -51,7 +51,7 @@ function LinkBody({ link, token }: { link: LinkState; token: string }) {
               {link.title}
             </h1>
             <p className="mt-2 text-sm text-slate-700">
-              Page for <span className="font-medium">{link.recipientName}</span>. This link works once and expires at {formatTimestamp(link.expiresAt.toISOString())}.
+              Page for <span className="font-medium">{link.recipientName}</span>. This link works once and expires at <Timestamp iso={link.expiresAt.toISOString()} />.
             </p>
           </div>
           <AckLinkForm token={token} reference={link.reference} />

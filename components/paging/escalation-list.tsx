@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/format/time";
+import { Timestamp } from "@/components/ui/timestamp";
 import type { EscalationSummary } from "@/lib/paging/queries";
 
 const statusText: Record<EscalationSummary["status"], { label: string; tone: string }> = {
@@ -8,12 +8,17 @@ const statusText: Record<EscalationSummary["status"], { label: string; tone: str
   ended: { label: "stopped: incident moved on", tone: "bg-slate-100 text-slate-700 ring-slate-200" },
 };
 
-function progress(escalation: EscalationSummary): string {
+function progress(escalation: EscalationSummary): React.ReactNode {
   const steps = `${escalation.stepCount} ${escalation.stepCount === 1 ? "step" : "steps"}`;
   const repeats = escalation.repeatCount > 0 ? `, repeated up to ${escalation.repeatCount}×` : "";
   if (escalation.status !== "active" || !escalation.nextStepAt) return `${steps}${repeats}`;
   const round = escalation.round > 0 ? ` (repeat ${escalation.round})` : "";
-  return `next: step ${escalation.nextStep} of ${escalation.stepCount}${round} at ${formatTimestamp(escalation.nextStepAt)}`;
+  return (
+    <>
+      next: step {escalation.nextStep} of {escalation.stepCount}
+      {round} at <Timestamp iso={escalation.nextStepAt} />
+    </>
+  );
 }
 
 export function EscalationList({ escalations }: { escalations: EscalationSummary[] }) {

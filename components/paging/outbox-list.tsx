@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { formatTimestamp } from "@/lib/format/time";
 import type { OutboxMessage } from "@/lib/paging/queries";
 import { channelLabel, pageKindLabel } from "@/lib/paging/labels";
+import { Timestamp } from "@/components/ui/timestamp";
 import { LinkifiedText } from "./linkified-text";
 import { OutboxReply } from "./outbox-reply";
 import { PageStatusBadge } from "./page-status-badge";
@@ -32,7 +32,7 @@ export function OutboxList({ messages, canReply }: { messages: OutboxMessage[]; 
             </p>
             <p className="flex items-center gap-2 text-xs text-slate-600">
               <PageStatusBadge status={message.status} />
-              <time dateTime={message.sentAt ?? message.queuedAt}>{formatTimestamp(message.sentAt ?? message.queuedAt)}</time>
+              <Timestamp iso={message.sentAt ?? message.queuedAt} />
             </p>
           </div>
           {message.subject && (
@@ -41,7 +41,7 @@ export function OutboxList({ messages, canReply }: { messages: OutboxMessage[]; 
             </p>
           )}
           <LinkifiedText text={message.body} className="mt-2 rounded bg-slate-50 p-3 font-mono text-xs text-slate-800" />
-          {message.acknowledgedAt && <p className="mt-2 text-xs text-emerald-800">Acknowledged at {formatTimestamp(message.acknowledgedAt)}</p>}
+          {message.acknowledgedAt && <p className="mt-2 text-xs text-emerald-800">Acknowledged at <Timestamp iso={message.acknowledgedAt} /></p>}
           {canReply && message.channel === "sms" && message.kind === "incident" && <OutboxReply pageId={message.id} ackCode={String(message.incident.number)} />}
         </li>
       ))}

@@ -1,7 +1,7 @@
-import { formatTimestamp } from "@/lib/format/time";
 import type { PageRow } from "@/lib/paging/queries";
 import { viaPhrase } from "@/lib/incidents/events";
 import { channelLabel, pageKindLabel } from "@/lib/paging/labels";
+import { Timestamp } from "@/components/ui/timestamp";
 import { PageStatusBadge } from "./page-status-badge";
 
 /** When the page reached the status it has now. */
@@ -50,9 +50,7 @@ export function PageTable({ pages }: { pages: PageRow[] }) {
                 <td className={cell}>{stepText(page)}</td>
                 <td className={cell}>
                   <PageStatusBadge status={page.status} />
-                  <time dateTime={statusTime(page)} className="mt-1 block text-xs text-slate-600">
-                    {formatTimestamp(statusTime(page))}
-                  </time>
+                  <Timestamp iso={statusTime(page)} className="mt-1 block text-xs text-slate-600" />
                 </td>
                 <td className={`${cell} tabular-nums`}>{page.attempts}</td>
                 <td className={`${cell} font-mono text-xs break-all`}>{page.providerId ?? "—"}</td>
@@ -63,7 +61,7 @@ export function PageTable({ pages }: { pages: PageRow[] }) {
                   )}
                   {page.acknowledgedAt && (
                     <p className="text-emerald-800" data-testid="page-acknowledged">
-                      Acknowledged {viaPhrase(page.acknowledgedVia)} at {formatTimestamp(page.acknowledgedAt)}
+                      Acknowledged {viaPhrase(page.acknowledgedVia)} at <Timestamp iso={page.acknowledgedAt} />
                     </p>
                   )}
                 </td>

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { formatTimestamp } from "@/lib/format/time";
 import type { SectionConflict } from "@/lib/postmortems/document/save";
 import { controlClass } from "@/components/ui/field";
+import { Timestamp } from "@/components/ui/timestamp";
 
 const versionClass = "max-h-64 overflow-auto whitespace-pre-wrap rounded-md border p-2 font-mono text-xs";
 
@@ -18,7 +18,7 @@ export function ConflictPanel({ conflict, onResolve }: { conflict: SectionConfli
     <div role="alert" data-testid="conflict-panel" data-heading={conflict.heading} className="grid gap-3 rounded-md border border-amber-300 bg-amber-50 p-3">
       <h2 className="text-base font-semibold">{conflict.heading}</h2>
       <p className="text-sm text-amber-900">
-        {who} saved this section at {formatTimestamp(conflict.theirs.updatedAt)} while you were changing the same lines. Your text was not saved. Merge
+        {who} saved this section at <Timestamp iso={conflict.theirs.updatedAt} /> while you were changing the same lines. Your text was not saved. Merge
         the two below, then save the merged text.
       </p>
       <div className="grid gap-3 md:grid-cols-2">

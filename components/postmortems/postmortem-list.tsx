@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { formatTimestamp } from "@/lib/format/time";
 import { postmortemStatusLabel, type PostmortemListItem } from "@/lib/postmortems/document/queries";
 import { SeverityBadge } from "@/components/plan/severity-levels";
+import { Timestamp } from "@/components/ui/timestamp";
 
 /** Every post-mortem, most recently changed first. */
 export function PostmortemList({ items }: { items: PostmortemListItem[] }) {
@@ -19,7 +19,7 @@ export function PostmortemList({ items }: { items: PostmortemListItem[] }) {
             </Link>
           </div>
           <div className="text-sm text-slate-600 sm:w-72 sm:text-right">
-            {item.openActionItems === 1 ? "1 open action item" : `${item.openActionItems} open action items`} · {formatTimestamp(item.publishedAt ?? item.updatedAt)}
+            {item.openActionItems === 1 ? "1 open action item" : `${item.openActionItems} open action items`} · <Timestamp iso={item.publishedAt ?? item.updatedAt} />
           </div>
         </li>
       ))}

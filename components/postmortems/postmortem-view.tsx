@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { hasRole, type Role } from "@/lib/auth/roles";
-import { formatTimestamp } from "@/lib/format/time";
 import { postmortemKeys } from "@/lib/live/query-keys";
 import type { Rendered } from "@/lib/live/rendered";
 import { documentParts } from "@/lib/postmortems/document/parts";
@@ -10,6 +9,7 @@ import { postmortemStatusLabel, type PostmortemDetail } from "@/lib/postmortems/
 import { ActionItemsPanel } from "@/components/action-items/action-items-panel";
 import { useLiveData } from "@/components/live/use-live-data";
 import { Panel } from "@/components/ui/panel";
+import { Timestamp } from "@/components/ui/timestamp";
 import { ActionItemsSection } from "./action-items-section";
 import { ConflictPanel } from "./conflict-panel";
 import { ReviewPanel, type Person } from "./review-panel";
@@ -41,7 +41,7 @@ export function PostmortemView({ initial, viewer, people }: { initial: Rendered<
             {postmortem.incident.reference}
           </Link>
           <span className="text-slate-600">
-            · {postmortem.incident.severity} · resolved {postmortem.incident.resolvedAt ? formatTimestamp(postmortem.incident.resolvedAt) : "—"}
+            · {postmortem.incident.severity} · resolved {postmortem.incident.resolvedAt ? <Timestamp iso={postmortem.incident.resolvedAt} /> : "—"}
           </span>
         </div>
         <h1 className="text-2xl font-semibold tracking-tight" data-testid="postmortem-title">

@@ -7,6 +7,7 @@ import type { PostmortemDetail } from "@/lib/postmortems/document/queries";
 import { publishPostmortemAction, reopenPostmortemAction, setApprovalAction, setReviewersAction, submitForReviewAction } from "@/lib/postmortems/review/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { Panel } from "@/components/ui/panel";
+import { Timestamp, useTimeZone } from "@/components/ui/timestamp";
 
 export interface Person {
   id: string;
@@ -15,6 +16,7 @@ export interface Person {
 
 /** Reviewers, sign-offs and the draft → in review → published steps, each offered to who may take it. */
 export function ReviewPanel({ postmortem, viewer, people }: { postmortem: PostmortemDetail; viewer: { id: string; role: Role }; people: Person[] }) {
+  const zone = useTimeZone();
   const common = { hidden: { postmortemId: postmortem.id }, invalidates: postmortemKeys.all };
   const commander = hasRole(viewer.role, "commander");
   const isReviewer = postmortem.reviewers.some((reviewer) => reviewer.id === viewer.id);
@@ -29,14 +31,14 @@ export function ReviewPanel({ postmortem, viewer, people }: { postmortem: Postmo
             <li key={reviewer.id}>
               {reviewer.name}{" "}
               <span className={reviewer.approvedAt ? "text-emerald-700" : "text-slate-500"}>
-                {reviewer.approvedAt ? `· approved ${formatTimestamp(reviewer.approvedAt)}` : status === "in_review" ? "· not yet approved" : ""}
+                {reviewer.approvedAt ? `· approved ${formatTimestamp(reviewer.approvedAt, zone)}` : status === "in_review" ? "· not yet approved" : ""}
               </span>
             </li>
           ))}
         </ul>
         {postmortem.publishedAt && (
           <p data-testid="published-line">
-            Published {formatTimestamp(postmortem.publishedAt)}
+            Published <Timestamp iso={postmortem.publishedAt} />
             {postmortem.publishedBy ? ` by ${postmortem.publishedBy}` : ""}. It is read-only until reopened.
           </p>
         )}

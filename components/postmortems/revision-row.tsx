@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { formatTimestamp } from "@/lib/format/time";
 import type { RevisionSummary } from "@/lib/postmortems/revisions/history";
+import { Timestamp } from "@/components/ui/timestamp";
 
 const buttonClass = "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60";
 
@@ -23,7 +23,7 @@ export function RevisionRow({ revision, current, viewing, onView, onRestore, res
     <li className="grid gap-2 py-2" data-testid="revision-row">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="text-sm">
-          <span className="font-medium">Revision {revision.number}</span> · {revision.author} · <time dateTime={revision.updatedAt}>{formatTimestamp(revision.updatedAt)}</time>
+          <span className="font-medium">Revision {revision.number}</span> · {revision.author} · <Timestamp iso={revision.updatedAt} />
           {current && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">current</span>}
           {revision.restoredFrom !== null && <span className="ml-2 text-xs text-slate-600">restored from revision {revision.restoredFrom}</span>}
         </div>

@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@/lib/format/time";
+import { Timestamp } from "@/components/ui/timestamp";
 import type { SaveState } from "./use-autosave";
 
 const tone: Record<SaveState["kind"], string> = {
@@ -9,10 +9,10 @@ const tone: Record<SaveState["kind"], string> = {
   error: "text-red-700",
 };
 
-function text(state: SaveState): string {
+function text(state: SaveState): React.ReactNode {
   switch (state.kind) {
     case "saved":
-      return state.at ? `All changes saved · ${formatTimestamp(state.at)}` : "All changes saved";
+      return state.at ? <>All changes saved · <Timestamp iso={state.at} /></> : "All changes saved";
     case "unsaved":
       return "Unsaved changes…";
     case "saving":

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { formatTimestamp } from "@/lib/format/time";
 import type { RunSummary } from "@/lib/runbooks/queries";
+import { Timestamp } from "@/components/ui/timestamp";
 import { parameterText } from "./parameter-text";
 import { RunStatusBadge } from "./run-status-badge";
 
@@ -20,12 +20,12 @@ export function RunList({ runs, show, empty }: RunListProps) {
         <li key={run.id} data-testid="run-row" data-status={run.status} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
           <RunStatusBadge status={run.status} />
           <Link href={`/runbooks/runs/${run.id}`} className="font-medium hover:underline">
-            {show === "runbook" ? run.runbook.title : `Run of ${formatTimestamp(run.requestedAt)}`}
+            {show === "runbook" ? run.runbook.title : <>Run of <Timestamp iso={run.requestedAt} /></>}
           </Link>
           {Object.keys(run.parameters).length > 0 && <code className="rounded bg-slate-100 px-1 text-xs">{parameterText(run.parameters)}</code>}
           <span className="text-slate-600">
             {run.requestedBy ? `by ${run.requestedBy}` : "requester removed"}
-            {show === "runbook" && ` · ${formatTimestamp(run.requestedAt)}`}
+            {show === "runbook" && <> · <Timestamp iso={run.requestedAt} /></>}
             {run.approvedBy && ` · approved by ${run.approvedBy}`}
           </span>
           {show === "incident" && run.incident && (

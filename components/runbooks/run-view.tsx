@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { formatTimestamp } from "@/lib/format/time";
 import { runKeys } from "@/lib/live/query-keys";
 import type { Rendered } from "@/lib/live/rendered";
 import type { RunDetail } from "@/lib/runbooks/queries";
 import { useLiveData } from "@/components/live/use-live-data";
 import { drillName } from "@/components/drills/drill-name";
 import { Panel } from "@/components/ui/panel";
+import { Timestamp } from "@/components/ui/timestamp";
 import { RunControls, type RunViewer } from "./run-controls";
 import { RunPreviewView } from "./run-preview-view";
 import { RunStatusBadge } from "./run-status-badge";
@@ -88,7 +88,7 @@ export function RunView({ initial, viewer }: { initial: Rendered<RunDetail>; vie
                 <div key={entry.label} className="contents">
                   <dt className="font-medium text-slate-700">{entry.label}</dt>
                   <dd>
-                    {formatTimestamp(entry.at)}
+                    <Timestamp iso={entry.at} />
                     {entry.who && ` by ${entry.who}`}
                   </dd>
                 </div>

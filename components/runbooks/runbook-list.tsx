@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { formatTimestamp } from "@/lib/format/time";
 import type { RunbookSummary } from "@/lib/runbooks/queries";
 import { Markdown } from "@/components/ui/markdown";
+import { Timestamp } from "@/components/ui/timestamp";
 import { RunbookFacts } from "./runbook-facts";
 import { RunStatusBadge } from "./run-status-badge";
 
@@ -26,7 +26,7 @@ export function RunbookList({ runbooks, systemNames }: { runbooks: RunbookSummar
             {runbook.lastRun ? (
               <>
                 <Link href={`/runbooks/runs/${runbook.lastRun.id}`} className="underline">
-                  Last run{runbook.lastRun.requestedAt && ` ${formatTimestamp(runbook.lastRun.requestedAt)}`}
+                  Last run{runbook.lastRun.requestedAt && <> <Timestamp iso={runbook.lastRun.requestedAt} /></>}
                 </Link>
                 <RunStatusBadge status={runbook.lastRun.status} />
               </>

@@ -7,6 +7,8 @@ import type { ChannelProviders } from "@/lib/env";
 import type { Rendered } from "@/lib/live/rendered";
 import type { Theme } from "@/lib/format/theme";
 import { NavLinks } from "./nav-links";
+import { TimeZoneProvider } from "@/components/ui/timestamp";
+import { BrowserZone } from "./browser-zone";
 import { CommandPalette } from "./command-palette";
 import { ThemeSwitch } from "./theme-switch";
 import { WaitingCount } from "./waiting-count";
@@ -22,43 +24,48 @@ interface AppShellProps {
   renderedAt: number;
   /** The colour theme the person chose. */
   theme: Theme;
+  /** The zone times are shown in (lib/format/reader-zone.ts). */
+  zone: string;
   children: React.ReactNode;
 }
 
-export function AppShell({ user, channels, health, renderedAt, theme, children }: AppShellProps) {
+export function AppShell({ user, channels, health, renderedAt, theme, zone, children }: AppShellProps) {
   return (
-    <LiveData since={renderedAt}>
-      <WaitingCount />
-      <CommandPalette role={user.role} />
-      <div className="min-h-screen md:flex">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
-          Skip to content
-        </a>
-        <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 md:hidden">
-          <Brand />
-          {/* A disclosure, so the menu works on a phone before any script has loaded. */}
-          <details className="relative">
-            <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">Menu</summary>
-            <nav aria-label="Main" className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
+    <TimeZoneProvider zone={zone}>
+      <LiveData since={renderedAt}>
+        <BrowserZone rendered={zone} following={user.timeZone === null} />
+        <WaitingCount />
+        <CommandPalette role={user.role} />
+        <div className="min-h-screen md:flex">
+          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
+            Skip to content
+          </a>
+          <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 md:hidden">
+            <Brand />
+            {/* A disclosure, so the menu works on a phone before any script has loaded. */}
+            <details className="relative">
+              <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">Menu</summary>
+              <nav aria-label="Main" className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
+                <NavLinks role={user.role} />
+                <Account user={user} channels={channels} theme={theme} />
+              </nav>
+            </details>
+          </header>
+          <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white p-4 md:flex">
+            <Brand />
+            <nav aria-label="Main" className="mt-6 flex-1">
               <NavLinks role={user.role} />
-              <Account user={user} channels={channels} theme={theme} />
             </nav>
-          </details>
-        </header>
-        <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white p-4 md:flex">
-          <Brand />
-          <nav aria-label="Main" className="mt-6 flex-1">
-            <NavLinks role={user.role} />
-          </nav>
-          <Account user={user} channels={channels} theme={theme} />
-        </aside>
-        {/* Room at the bottom, so the floating live badge never has to cover the last field or row. */}
-        <main id="main" className="min-w-0 flex-1 px-4 pt-6 pb-16 md:px-8">
-          {health && <WorkerBanner initial={health} />}
-          {children}
-        </main>
-      </div>
-    </LiveData>
+            <Account user={user} channels={channels} theme={theme} />
+          </aside>
+          {/* Room at the bottom, so the floating live badge never has to cover the last field or row. */}
+          <main id="main" className="min-w-0 flex-1 px-4 pt-6 pb-16 md:px-8">
+            {health && <WorkerBanner initial={health} />}
+            {children}
+          </main>
+        </div>
+      </LiveData>
+    </TimeZoneProvider>
   );
 }
 

@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { controlClass, FieldFrame } from "@/components/ui/field";
+import { useTimeZone } from "@/components/ui/timestamp";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { formatTimestamp } from "@/lib/format/time";
 import { resetTemplateAction, saveTemplateAction } from "@/lib/templates/actions";
@@ -42,6 +43,7 @@ function fieldState(state: State, field: string, live: string[]): State {
 const sameTemplate = (a: EditorTemplate, b: EditorTemplate) => a.subject === b.subject && a.body === b.body && a.updatedAt === b.updatedAt;
 
 export function TemplateEditor({ kind, channel, template, values, previewCaption, canEdit }: TemplateEditorProps) {
+  const zone = useTimeZone();
   const id = `${kind}-${channel}`;
   const [shown, setShown] = useState(template);
   const [subject, setSubject] = useState(template.subject ?? "");
@@ -96,7 +98,7 @@ export function TemplateEditor({ kind, channel, template, values, previewCaption
 
   const status = (
     <p className="text-xs text-slate-600" data-testid={`template-state-${id}`}>
-      {template.customised && template.updatedAt ? `Customised, saved ${formatTimestamp(template.updatedAt)}` : "The plan's text"}
+      {template.customised && template.updatedAt ? `Customised, saved ${formatTimestamp(template.updatedAt, zone)}` : "The plan's text"}
     </p>
   );
 

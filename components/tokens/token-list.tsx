@@ -1,8 +1,8 @@
-import { formatTimestamp } from "@/lib/format/time";
 import type { TokenSummary } from "@/lib/tokens/tokens";
+import { Timestamp } from "@/components/ui/timestamp";
 import { RevokeTokenButton } from "./revoke-token-button";
 
-const when = (date: Date | null, otherwise: string) => (date ? <time dateTime={date.toISOString()}>{formatTimestamp(date.toISOString())}</time> : otherwise);
+const when = (date: Date | null, otherwise: string) => (date ? <Timestamp iso={date.toISOString()} /> : otherwise);
 
 export function TokenList({ tokens }: { tokens: TokenSummary[] }) {
   return (

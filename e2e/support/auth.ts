@@ -1,5 +1,5 @@
 import path from "node:path";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import type { Role } from "@/lib/auth/roles";
 import { DEMO_PASSWORD, demoUsers } from "@/lib/demo/seed";
 
@@ -34,9 +34,9 @@ export async function signInThroughForm(page: Page, email: string, password: str
   await expect(page.getByTestId("current-user").first()).toBeAttached();
 }
 
-/** A fresh browser context signed in as the given user, for a test with two people at once. */
-export async function asUser(browser: Browser, email: string, password: string) {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+/** A fresh browser context signed in as the given user, for a test with two people at once; `options` sets the browser's own (its time zone, say). */
+export async function asUser(browser: Browser, email: string, password: string, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ ...options, storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await signInThroughForm(page, email, password);
   return { context, page };

@@ -9,6 +9,8 @@ export interface SessionUser {
   email: string;
   name: string;
   role: Role;
+  /** The IANA zone the person reads times in; null: the browser's own. */
+  timeZone: string | null;
 }
 
 export class AuthorizationError extends Error {
@@ -27,10 +29,10 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, role: true, timeZone: true, disabledAt: true, sessionVersion: true },
   });
   if (!user || user.disabledAt || user.sessionVersion !== (session.sessionVersion ?? 0)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, timeZone: user.timeZone };
 });
 
 /** The one gate for every server action, route handler and page: deny unless the role suffices. */

@@ -11,9 +11,43 @@ export function formatSpan(totalSeconds: number): string {
   return `${rest}s`;
 }
 
-// One formatter for the process: building one per call was a tenth of a list page's render time.
-const timestampFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+// One formatter per zone for the process: building one per call was a tenth of a list page's render time.
+const timestampFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function formatTimestamp(iso: string): string {
-  return `${timestampFormat.format(new Date(iso))} UTC`;
+function formatIn(zone: string): Intl.DateTimeFormat {
+  let format = timestampFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: zone });
+    timestampFormats.set(zone, format);
+  }
+  return format;
+}
+
+/** The zone's short name at that moment ("BST", "GMT-5", "CET"): the same zone reads differently across a DST change. */
+function zoneName(date: Date, zone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "short" }).formatToParts(date).find((part) => part.type === "timeZoneName")?.value ?? zone;
+}
+
+/** "3 Dec 2026, 16:37 UTC", or in another IANA zone "3 Dec 2026, 17:37 CET": the one way Firebreak writes a moment. */
+export function formatTimestamp(iso: string, zone = "UTC"): string {
+  const date = new Date(iso);
+  if (zone === "UTC") return `${formatIn("UTC").format(date)} UTC`;
+  return `${formatIn(zone).format(date)} ${zoneName(date, zone)}`;
+}
+
+const UTC_ALIASES = new Set(["Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "UCT", "Universal", "Zulu", "Etc/GMT", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0", "GMT", "GMT0", "Etc/Greenwich", "Greenwich"]);
+
+/** The zone as Firebreak names it: every alias of UTC (a server's "Etc/UTC") is "UTC". */
+export function canonicalZone(zone: string): string {
+  return UTC_ALIASES.has(zone) ? "UTC" : zone;
+}
+
+/** Whether `zone` is an IANA time zone this runtime knows. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return zone.length <= 64;
+  } catch {
+    return false;
+  }
 }

@@ -5,7 +5,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { signOut } from "@/lib/auth";
-import { changeOwnPasswordSchema, changeRoleSchema, newUserSchema, userIdSchema } from "./schemas";
+import { changeOwnPasswordSchema, changeRoleSchema, newUserSchema, timeZoneSchema, userIdSchema } from "./schemas";
 import {
   changeOwnPassword,
   changeUserRole,
@@ -13,6 +13,7 @@ import {
   LastAdmin,
   OwnAccount,
   resetUserPassword,
+  setOwnTimeZone,
   setUserDisabled,
   UserConflict,
   UserNotFound,
@@ -102,4 +103,15 @@ export const changeOwnPasswordAction = defineAction({
     // Every session of this person has ended, this one too: sign in again with the new password.
     await signOut({ redirectTo: "/signin?changed=password" });
   },
+});
+
+export const setTimeZoneAction = defineAction({
+  name: "account.set-time-zone",
+  role: "viewer",
+  input: timeZoneSchema,
+  async run(input, { user }) {
+    await setOwnTimeZone(db, user, input.timeZone);
+    revalidatePath("/", "layout");
+  },
+  message: () => "Saved: times are shown in this zone from now on.",
 });

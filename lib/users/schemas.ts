@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "@/lib/format/time";
 import { ROLES } from "@/lib/auth/roles";
 import { MAX_PASSWORD_LENGTH, newPasswordSchema } from "@/lib/auth/password-policy";
 
@@ -24,3 +25,13 @@ export const changeRoleSchema = z.object({
 });
 
 export type NewUser = z.output<typeof newUserSchema>;
+
+/** A person's time zone: an IANA name (Europe/London, America/New_York, UTC), or empty for the browser's own. */
+export const timeZoneSchema = z.object({
+  timeZone: z
+    .string()
+    .trim()
+    .max(64, "Time zone must be at most 64 characters")
+    .refine((zone) => zone === "" || isTimeZone(zone), "must be a time zone like Europe/London, or empty for your browser's")
+    .transform((zone) => (zone === "" ? null : zone)),
+});

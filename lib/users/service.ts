@@ -131,3 +131,8 @@ export async function changeOwnPassword(db: Db, actor: Actor, currentPassword: s
     await recordAudit(tx, { actor, action: "user.password_changed", targetType: "user", targetId: actor.id, data: { email: user.email } });
   });
 }
+
+/** The zone a person reads times in, on their own account only; null: their browser's. */
+export async function setOwnTimeZone(db: Db, user: { id: string }, timeZone: string | null): Promise<void> {
+  await db.user.update({ where: { id: user.id }, data: { timeZone } });
+}

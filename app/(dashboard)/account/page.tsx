@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/users/change-password-form";
+import { TimeZoneForm } from "@/components/users/time-zone-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { currentUser } from "@/lib/auth/session";
@@ -21,6 +22,11 @@ export default async function AccountPage() {
         </p>
         <ChangePasswordForm />
       </Panel>
+      <div className="mt-6">
+        <Panel title="Time zone">
+          <TimeZoneForm chosen={user.timeZone} />
+        </Panel>
+      </div>
     </>
   );
 }

@@ -4,8 +4,8 @@ import { PostmortemList } from "@/components/postmortems/postmortem-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
+import { Timestamp } from "@/components/ui/timestamp";
 import { db } from "@/lib/db/client";
-import { formatTimestamp } from "@/lib/format/time";
 import { incidentsAwaitingPostmortem, listPostmortems } from "@/lib/postmortems/document/queries";
 
 export const metadata: Metadata = { title: "Post-mortems" };
@@ -30,7 +30,7 @@ export default async function PostmortemsPage() {
                     {incident.reference} {incident.title}
                   </Link>{" "}
                   <span className="text-slate-600">
-                    · {incident.severity} · resolved {incident.resolvedAt ? formatTimestamp(incident.resolvedAt) : "—"}
+                    · {incident.severity} · resolved {incident.resolvedAt ? <Timestamp iso={incident.resolvedAt} /> : "—"}
                   </span>
                 </li>
               ))}
