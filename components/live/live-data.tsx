@@ -127,7 +127,10 @@ export function LiveData({ since, children }: { since: number; children: React.R
           startedAt = performance.now();
           entry.again = false;
           const topic = queryKey?.slice(0, 1);
-          const drawnFromQueries = topic !== undefined && queryClient.getQueryCache().findAll({ queryKey: topic, type: "active" }).length > 0;
+          // The shell's own queries (the tab's count of waiting incidents) are on every page and say
+          // nothing about what the page itself draws.
+          const drawnFromQueries =
+            topic !== undefined && queryClient.getQueryCache().findAll({ queryKey: topic, type: "active", predicate: (query) => !query.meta?.shell }).length > 0;
           await queryClient.invalidateQueries({ queryKey }).catch(() => undefined);
           if (!drawnFromQueries) refreshSoon();
         }

@@ -19,6 +19,8 @@ export function WaitingCount() {
   const { data } = useQuery({
     queryKey: incidentKeys.list({ status: "declared", for: "tab-title" }),
     queryFn: () => fetchJson<IncidentPage>("/api/incidents?status=declared"),
+    // Not the page's data: a page that draws none from queries is still rendered again (LiveData).
+    meta: { shell: true },
   });
   const waiting = data?.total ?? 0;
 
