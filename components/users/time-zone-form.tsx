@@ -6,14 +6,17 @@ import { ActionForm } from "@/components/ui/action-form";
 import { controlClass, FieldFrame } from "@/components/ui/field";
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-const zones = () => Intl.supportedValuesOf("timeZone");
+// Read once: a snapshot must be the same value each time it is asked for.
+let knownZones: string[] | undefined;
+const zones = () => (knownZones ??= Intl.supportedValuesOf("timeZone"));
+const noZones: string[] = [];
 const noSubscription = () => () => {};
 
 /** The zone every time is shown in for this person: their browser's, or one they choose. */
 export function TimeZoneForm({ chosen }: { chosen: string | null }) {
   // The browser's zone and the list of zones are the browser's; the server renders a placeholder.
   const detected = useSyncExternalStore(noSubscription, browserZone, () => "");
-  const options = useSyncExternalStore(noSubscription, zones, () => [] as string[]);
+  const options = useSyncExternalStore(noSubscription, zones, () => noZones);
   return (
     <ActionForm action={setTimeZoneAction} submitLabel="Save time zone" pendingLabel="Saving…" testId="time-zone-form" className="max-w-md">
       {(state) => (
