@@ -90,7 +90,7 @@ test.describe("the Backups page", () => {
     await expect(freshCard).toContainText(`/backup/database/${fresh.key}_0.1.sql.gz`);
     await expect(freshCard.getByTitle(CHECKSUM)).toHaveText("sha256:4e124…");
     // One point a day; the failed report is not a good backup, so today's point is the later success.
-    await expect(freshCard.getByTestId("size-trend-summary")).toHaveText("Size over 4 days (each day’s last good backup): 1 GiB → 1.5 GiB");
+    await expect(freshCard.getByTestId("size-trend-summary")).toHaveText("Last 30 days, each day’s last good backup (4 days with one): 1 GiB → 1.5 GiB");
     await expect(freshCard.getByTestId("size-trend").locator("svg.recharts-surface")).toBeVisible();
 
     await expect(card(ageing.key)).toHaveAttribute("data-freshness", "amber");

@@ -60,7 +60,7 @@ describe("BackupSystemCard", () => {
     expect(html).toContain('title="sha256:9f2c1e7b5a3d4c6e8f0a1b2c">sha256:9f2c1…');
     expect(html).toContain(">Not verified<");
     expect(html).toContain('data-testid="size-trend"');
-    expect(html).toContain("Size over 2 days (each day’s last good backup): 1 GiB → 1.5 GiB");
+    expect(html).toContain("Last 30 days, each day’s last good backup (2 days with one): 1 GiB → 1.5 GiB");
   });
 
   it("links the open staleness incident", () => {

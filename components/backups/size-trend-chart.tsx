@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatBytes } from "@/lib/backups/format";
+import { formatBytes, SIZE_TREND_DAYS } from "@/lib/backups/format";
 import { formatTimestamp } from "@/lib/format/time";
 import { useTimeZone } from "@/components/ui/timestamp";
 
@@ -24,7 +24,7 @@ export function SizeTrendChart({ trend }: { trend: SizePoint[] }) {
   return (
     <figure data-testid="size-trend" className="min-w-0">
       <figcaption className="text-xs text-slate-600" data-testid="size-trend-summary">
-        Size over {trend.length} day{trend.length === 1 ? "" : "s"} (each day&rsquo;s last good backup): {formatBytes(first.sizeBytes)}
+        Last {SIZE_TREND_DAYS} days, each day&rsquo;s last good backup ({trend.length} day{trend.length === 1 ? "" : "s"} with one): {formatBytes(first.sizeBytes)}
         {trend.length > 1 ? ` → ${formatBytes(last.sizeBytes)}` : ""}
       </figcaption>
       <div aria-hidden="true" className="mt-1 w-full">

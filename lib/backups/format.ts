@@ -1,3 +1,9 @@
+/**
+ * The size trend shows a system's last good backup of each day for this many days (backups inside a
+ * 5-minute RPO come every few minutes: a day is the scale a size trend is read at).
+ */
+export const SIZE_TREND_DAYS = 30;
+
 const UNITS = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB"];
 
 /** "512 bytes", "1.5 GiB": a size as people read it. */

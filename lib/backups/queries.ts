@@ -3,12 +3,12 @@ import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { incidentReference } from "@/lib/timeline/incident";
 
+import { SIZE_TREND_DAYS } from "./format";
+
 export { dataLossEstimate, type DataLossEstimate } from "@/lib/incidents/data-loss";
 
-// The size trend shows a system's last good backup of each day for this many days (backups inside a
-// 5-minute RPO come every few minutes: a day is the scale a size trend is read at); the recent
-// table shows this many reports.
-const TREND_DAYS = 30;
+// The recent table shows this many reports; the size trend spans SIZE_TREND_DAYS.
+const TREND_DAYS = SIZE_TREND_DAYS;
 const RECENT_LENGTH = 50;
 
 const reportFields = {
