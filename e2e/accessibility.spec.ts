@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { storageStatePath } from "./support/auth";
 import { declareThroughForm } from "./support/declare";
+import { ACCOUNT_AND_SETTINGS_PAGES } from "./support/pages";
 import type { TestDatabase } from "./support/database";
 
 // Every page passes an automated accessibility check (axe-core: no serious or critical violation,
@@ -43,15 +44,7 @@ async function everyPage(db: TestDatabase, incidentId: string): Promise<string[]
     "/drills",
     drillRun && `/drills/runs/${drillRun}`,
     "/outbox",
-    "/account",
-    "/settings",
-    "/settings/users",
-    "/settings/tokens",
-    "/settings/paging",
-    "/settings/templates",
-    "/settings/alerts",
-    "/settings/audit",
-    "/settings/postmortem-template",
+    ...ACCOUNT_AND_SETTINGS_PAGES,
     "/no/such/page",
   ].filter((path): path is string => Boolean(path));
 }

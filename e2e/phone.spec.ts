@@ -3,6 +3,7 @@ import { expect, test } from "./fixtures";
 import { submitServerAction } from "./support/actions";
 import { storageStatePath } from "./support/auth";
 import { declareThroughForm } from "./support/declare";
+import { ACCOUNT_AND_SETTINGS_PAGES } from "./support/pages";
 
 // The responder's 3 a.m. path: woken by a page, on a phone. The incident's first screen says what
 // it is and offers Acknowledge; nothing is wider than the screen; a dropped connection loses
@@ -63,15 +64,7 @@ test("no page of the app is wider than a 360 or 390 px phone", async ({ browser,
       "/backups",
       "/drills",
       "/outbox",
-      "/account",
-      "/settings",
-      "/settings/users",
-      "/settings/tokens",
-      "/settings/paging",
-      "/settings/templates",
-      "/settings/alerts",
-      "/settings/audit",
-      "/settings/postmortem-template",
+      ...ACCOUNT_AND_SETTINGS_PAGES,
     ];
     const wide: string[] = [];
     for (const path of paths) {
