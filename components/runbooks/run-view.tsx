@@ -67,7 +67,7 @@ export function RunView({ initial, viewer }: { initial: Rendered<RunDetail>; vie
         )}
       </header>
 
-      {run.status === "awaiting_approval" && (
+      {run.status === "awaiting_approval" && run.plan && (
         <Panel title="What approving runs">
           <RunPreviewView preview={run.plan} />
         </Panel>

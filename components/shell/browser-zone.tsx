@@ -13,9 +13,10 @@ export function BrowserZone({ rendered, following }: { rendered: string; followi
   const router = useRouter();
   useEffect(() => {
     const zone = canonicalZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
-    if (!document.cookie.split("; ").includes(`${BROWSER_ZONE_COOKIE}=${encodeURIComponent(zone)}`)) {
-      document.cookie = `${BROWSER_ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=${60 * 60 * 24 * 400}; samesite=lax`;
-    }
+    const entry = `${BROWSER_ZONE_COOKIE}=${encodeURIComponent(zone)}`;
+    if (document.cookie.split("; ").includes(entry)) return;
+    document.cookie = `${entry}; path=/; max-age=${60 * 60 * 24 * 400}; samesite=lax`;
+    // Only when the cookie is new: a zone the server does not know would otherwise render again on every page.
     if (following && zone !== rendered) router.refresh();
   }, [rendered, following, router]);
   return null;

@@ -23,9 +23,16 @@ function formatIn(zone: string): Intl.DateTimeFormat {
   return format;
 }
 
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The zone's short name at that moment ("BST", "GMT-5", "CET"): the same zone reads differently across a DST change. */
 function zoneName(date: Date, zone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "short" }).formatToParts(date).find((part) => part.type === "timeZoneName")?.value ?? zone;
+  let format = zoneNameFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "short" });
+    zoneNameFormats.set(zone, format);
+  }
+  return format.formatToParts(date).find((part) => part.type === "timeZoneName")?.value ?? zone;
 }
 
 /** "3 Dec 2026, 16:37 UTC", or in another IANA zone "3 Dec 2026, 17:37 CET": the one way Firebreak writes a moment. */
@@ -44,9 +51,10 @@ export function canonicalZone(zone: string): string {
 
 /** Whether `zone` is an IANA time zone this runtime knows. */
 export function isTimeZone(zone: string): boolean {
+  if (zone.length === 0 || zone.length > 64) return false;
   try {
     new Intl.DateTimeFormat("en-GB", { timeZone: zone });
-    return zone.length <= 64;
+    return true;
   } catch {
     return false;
   }

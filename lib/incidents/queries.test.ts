@@ -7,7 +7,7 @@ import { parseIncidentFilters } from "./filters";
 import { resolveIncident } from "@/lib/command/lifecycle";
 import { acknowledgeIncident } from "@/lib/command/lifecycle";
 import { getObjectives, setObjectives } from "./objectives";
-import { getIncident, listIncidents } from "./queries";
+import { findIncidentId, getIncident, listIncidents } from "./queries";
 import { PLAN_OBJECTIVES } from "./rules";
 
 let world: Awaited<ReturnType<typeof seedIncidentWorld>>;
@@ -71,5 +71,15 @@ describe("recovery objectives", () => {
     await setObjectives(db, { rtoSeconds: 7200, rpoSeconds: 60, mtdSeconds: 14_400 }, { id: null, label: "test" });
     expect(await getObjectives(db)).toEqual({ rtoSeconds: 7200, rpoSeconds: 60, mtdSeconds: 14_400 });
     expect(await db.auditEntry.count({ where: { action: "settings.objectives_changed" } })).toBe(1);
+  });
+});
+
+describe("findIncidentId", () => {
+  it("finds an incident by its id or its reference as pasted in chat, and none for anything else", async () => {
+    const [listed] = (await listIncidents(db, parseIncidentFilters({ q: "Bridge relayer stalled" }))).items;
+    const { id, reference } = listed!;
+    const number = reference.slice("INC-".length);
+    for (const named of [id, id.toUpperCase(), reference, reference.toLowerCase(), number]) expect(await findIncidentId(db, named)).toBe(id);
+    for (const named of ["INC-999999999", "100%", "%E0%A4%A", "INC-", "../admin"]) expect(await findIncidentId(db, named)).toBeNull();
   });
 });

@@ -134,7 +134,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function findIncidentId(db: Db | Tx, named: string): Promise<string | null> {
   if (UUID.test(named)) return named.toLowerCase();
-  const number = parseIncidentReference(decodeURIComponent(named));
+  // Next.js hands the segment over decoded already.
+  const number = parseIncidentReference(named);
   if (number === null) return null;
   const row = await db.incident.findUnique({ where: { number }, select: { id: true } });
   return row?.id ?? null;

@@ -1,9 +1,11 @@
 import "server-only";
+import { z } from "zod";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/client";
 import { incidentReference } from "@/lib/timeline/incident";
 import { dataDir, storedDefinition } from "./launch";
 import type { RunPreview } from "./preview";
-import { resolveSteps } from "./resolve";
+import { ParameterError, resolveSteps } from "./resolve";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -72,6 +74,21 @@ export async function listRuns(db: Db, where: { runbookId?: string; incidentId?:
 }
 export type RunSummary = Awaited<ReturnType<typeof listRuns>>[number];
 
+/**
+ * Every step exactly as it runs: what an approver approves. Null for a run whose stored parameters
+ * (or definition) a later version's rules refuse; its page still shows, and the worker refuses it too.
+ */
+function planOf(runbook: { key: string; title: string; destructive: boolean }, stored: Prisma.JsonValue, parameters: Record<string, string | number>): RunPreview | null {
+  try {
+    const definition = storedDefinition(stored);
+    const steps = resolveSteps(definition, parameters, { dataDir: dataDir() });
+    return { runbookKey: runbook.key, title: runbook.title, destructive: runbook.destructive, parameters, steps, timeoutSeconds: definition.timeout };
+  } catch (error) {
+    if (error instanceof ParameterError || error instanceof z.ZodError) return null;
+    throw error;
+  }
+}
+
 /** A run with its steps and all its output, for the run page (live). */
 export async function getRun(db: Db, runId: string) {
   const run = await db.runbookRun.findUnique({
@@ -89,21 +106,12 @@ export async function getRun(db: Db, runId: string) {
   if (!run) return null;
   const names = await userNames(db, [run.requestedById, run.approvedById, run.rejectedById, run.cancelledById]);
   const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
-  const definition = storedDefinition(run.definition);
   const parameters = run.parameters as Record<string, string | number>;
   return {
     id: run.id,
     status: run.status,
     parameters,
-    /** Every step exactly as it runs, parameters filled in: what an approver approves. */
-    plan: {
-      runbookKey: run.runbook.key,
-      title: run.runbook.title,
-      destructive: run.runbook.destructive,
-      parameters,
-      steps: resolveSteps(definition, parameters, { dataDir: dataDir() }),
-      timeoutSeconds: definition.timeout,
-    } satisfies RunPreview,
+    plan: planOf(run.runbook, run.definition, parameters),
     error: run.error,
     runbook: { key: run.runbook.key, title: run.runbook.title, destructive: run.runbook.destructive, role: run.runbook.role },
     /** False when the runbook's configuration changed after this run was requested: it can no longer be approved. */
