@@ -1,3 +1,4 @@
+import { bulkInsert } from "@/lib/db/bulk-insert";
 import { poolOf, type Db, type Tx } from "@/lib/db/client";
 import { getAlertMapping, type AlertMapping } from "./mapping";
 import { loadOpeningContext, openAlertIncident, type KeyedAlert } from "./open";
@@ -98,6 +99,14 @@ export async function ingestAlerts(db: Db, payload: WebhookPayload, now = new Da
   return summary;
 }
 
+const insertAlertIncidents = bulkInsert<Awaited<ReturnType<typeof openAlertIncident>>>({
+  table: "AlertIncident",
+  columns: {
+    fingerprint: "text", startsAt: "timestamp(3)", incidentId: "uuid", alertName: "text", status: "text", labels: "jsonb",
+    lastReceivedAt: "timestamp(3)", createdAt: "timestamp(3)",
+  },
+});
+
 async function applyChanges(db: Db, changing: KeyedAlert[], summary: IngestSummary, now: Date): Promise<void> {
   await db.$transaction(
     async (tx) => {
@@ -130,7 +139,7 @@ async function applyChanges(db: Db, changing: KeyedAlert[], summary: IngestSumma
         const context = await loadOpeningContext(tx, await loadMapping());
         const rows = [];
         for (const keyed of fresh) rows.push(await openAlertIncident(tx, keyed, context, now));
-        await tx.alertIncident.createMany({ data: rows });
+        await insertAlertIncidents(tx, rows);
         summary.opened = rows.length;
       }
     },

@@ -1,3 +1,4 @@
+import { bulkInsert } from "@/lib/db/bulk-insert";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { auditLabel, type Actor, type SystemActor } from "./actor";
@@ -24,7 +25,13 @@ export async function recordAudit(tx: Tx, record: AuditRecord): Promise<void> {
   await tx.auditEntry.create({ data: auditRow(record) });
 }
 
+const insertAudits = bulkInsert<ReturnType<typeof auditRow> & { createdAt: Date }>({
+  table: "AuditEntry",
+  columns: { actorId: "uuid", actorLabel: "text", action: "text", targetType: "text", targetId: "text", data: "jsonb", createdAt: "timestamp(3)" },
+});
+
 /** Several entries in one statement, in the caller's transaction. */
 export async function recordAudits(tx: Tx, records: AuditRecord[]): Promise<void> {
-  if (records.length > 0) await tx.auditEntry.createMany({ data: records.map(auditRow) });
+  const createdAt = new Date();
+  await insertAudits(tx, records.map((record) => ({ ...auditRow(record), createdAt })));
 }

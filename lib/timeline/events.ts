@@ -1,3 +1,4 @@
+import { bulkInsert } from "@/lib/db/bulk-insert";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { publishChange } from "@/lib/live/publish";
@@ -55,7 +56,7 @@ export function timelineOf<Kind extends string>(text: Record<Kind, EventText>): 
     },
     async recordMany(tx, changes) {
       if (changes.length === 0) return;
-      await tx.incidentEvent.createMany({ data: changes.map(timelineEvent) });
+      await insertEvents(tx, changes.map(timelineEvent));
       await recordAudits(tx, changes.map(auditRecord));
       for (const id of new Set(changes.map((change) => change.incident.id))) await publishChange(tx, { topic: "incident", id });
     },
@@ -72,6 +73,11 @@ const plainText = (value: unknown) => (typeof value === "string" ? value : "");
 
 /** Who an event is about: its user, or the contact or system its data names, or Firebreak. */
 export const eventSubject = (event: TimelineEvent) => event.actor ?? (plainText(event.data.by) || "Firebreak");
+
+const insertEvents = bulkInsert<ReturnType<typeof timelineEvent>>({
+  table: "IncidentEvent",
+  columns: { incidentId: "uuid", kind: "text", actorId: "uuid", body: "text", data: "jsonb", createdAt: "timestamp(3)" },
+});
 
 function timelineEvent(change: ChangeRecord<string>) {
   return {

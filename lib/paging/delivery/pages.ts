@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { bulkInsertReturning } from "@/lib/db/bulk-insert";
 import type { Tx } from "@/lib/db/client";
-import type { Channel as ChannelName, PageKind, Prisma, TemplateKind } from "@/lib/db/generated/client";
+import type { Channel as ChannelName, PageKind, TemplateKind } from "@/lib/db/generated/client";
 import { enqueueMany } from "@/lib/jobs/enqueue";
 import { loadTemplates } from "@/lib/templates/queries";
 import { renderTemplate } from "@/lib/templates/render";
@@ -44,6 +45,38 @@ export interface CreatedPage {
 export const pageDedupeKey = (kind: PageKind, incidentId: string, scope: string, contactId: string, channel: Channel) =>
   `${kind}:${incidentId}:${scope}:${contactId}:${channel}`;
 
+/** A templated page as written. */
+interface PageRow {
+  id: string;
+  incidentId: string;
+  contactId: string;
+  escalationId: string | null;
+  step: number | null;
+  round: number | null;
+  kind: TemplateKind;
+  channel: Channel;
+  recipient: string;
+  recipientName: string;
+  subject: string | null;
+  body: string;
+  fallbackForId: string | null;
+  dedupeKey: string;
+  queuedAt: Date;
+}
+
+// People already paged in the same scope (the dedupe key) are skipped, and not returned.
+const insertPages = bulkInsertReturning<PageRow, "id" | "contactId" | "channel" | "escalationId">(
+  {
+    table: "Page",
+    columns: {
+      id: "uuid", incidentId: "uuid", contactId: "uuid", escalationId: "uuid", step: "int", round: "int", kind: '"PageKind"', channel: '"Channel"',
+      recipient: "text", recipientName: "text", subject: "text", body: "text", fallbackForId: "uuid", dedupeKey: "text", queuedAt: "timestamp(3)",
+    },
+    skipDuplicates: true,
+  },
+  ["id", "contactId", "channel", "escalationId"],
+);
+
 /** Renders and writes the pages of one notification and their send jobs (in sets); people already paged in this scope are skipped. */
 export function createPages(tx: Tx, batch: PageBatch): Promise<CreatedPage[]> {
   return createPageGroups(tx, batch, [batch]);
@@ -60,7 +93,7 @@ export async function createPageGroups(tx: Tx, notification: PageNotification, g
   const templates = await loadTemplates(tx);
   const values = await incidentPlaceholderValues(tx, notification.incident.id, { ...notification.update, at: notification.at });
   const { incident, kind, at } = notification;
-  const rows = new Map<string, Prisma.PageCreateManyInput>();
+  const rows = new Map<string, PageRow>();
   for (const group of groups) {
     for (const recipient of group.recipients) {
       for (const channel of notification.channels ?? channelsFor(recipient)) {
@@ -92,11 +125,7 @@ export async function createPageGroups(tx: Tx, notification: PageNotification, g
       }
     }
   }
-  const created = await tx.page.createManyAndReturn({
-    data: [...rows.values()],
-    skipDuplicates: true,
-    select: { id: true, contactId: true, channel: true, escalationId: true },
-  });
+  const created = await insertPages(tx, [...rows.values()]);
   await enqueueMany(tx, pageSendJob, pageSendSpecs(created.map((page) => page.id)), { priority: PAGE_JOB_PRIORITY });
   return created;
 }

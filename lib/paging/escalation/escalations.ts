@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { bulkInsert } from "@/lib/db/bulk-insert";
 import type { Db, Tx } from "@/lib/db/client";
 import { removeJob } from "@/lib/jobs/enqueue";
 import { lockIncident } from "@/lib/timeline/incident";
@@ -27,6 +28,17 @@ function stateAfterFiring(policy: EscalationPolicy, step: number, round: number,
   return { status: "active" as const, nextStep: next.step, round: next.round, nextStepAt: new Date(now.getTime() + next.afterMinutes * MINUTE), endedAt: null };
 }
 
+const insertEscalations = bulkInsert<{
+  id: string; incidentId: string; key: string; teamId: string | null; label: string; policy: EscalationPolicy;
+  status: "active" | "exhausted"; nextStep: number; round: number; nextStepAt: Date | null; createdAt: Date; endedAt: Date | null;
+}>({
+  table: "Escalation",
+  columns: {
+    id: "uuid", incidentId: "uuid", key: "text", teamId: "uuid", label: "text", policy: "jsonb",
+    status: '"EscalationStatus"', nextStep: "int", round: "int", nextStepAt: "timestamp(3)", createdAt: "timestamp(3)", endedAt: "timestamp(3)",
+  },
+});
+
 const timerOf = (escalationId: string, state: { nextStepAt: Date | null }) => (state.nextStepAt ? [{ escalationId, runAt: state.nextStepAt }] : []);
 
 /**
@@ -44,9 +56,10 @@ export async function startEscalations(tx: Tx, incident: { id: string; number: n
     return { ...chain, id: randomUUID(), firesNow: firstAfter === 0, state };
   });
   // Written as they stand once their first step is paged, so no escalation needs a second write.
-  await tx.escalation.createMany({
-    data: chains.map((chain) => ({ id: chain.id, incidentId: incident.id, key: chain.key, teamId: chain.teamId, label: chain.label, policy: chain.policy, ...chain.state, createdAt: now })),
-  });
+  await insertEscalations(
+    tx,
+    chains.map((chain) => ({ id: chain.id, incidentId: incident.id, key: chain.key, teamId: chain.teamId, label: chain.label, policy: chain.policy, ...chain.state, createdAt: now })),
+  );
   const firing = chains.filter((chain) => chain.firesNow);
   await fireSteps(tx, incident, firing.map(({ id, teamId, label, policy }) => ({ escalationId: id, teamId, label, policy, step: 0, round: 0 })), now);
   await scheduleEscalationSteps(tx, chains.flatMap((chain) => timerOf(chain.id, chain.state)));
