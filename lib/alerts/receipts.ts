@@ -4,8 +4,10 @@ import type { KeyedAlert } from "./open";
 /** How fresh "last received" is kept: a resend inside it writes nothing. */
 export const RECEIVED_RESOLUTION_MS = 60_000;
 
-// Keys and timestamps travel as JSON with UTC ISO text: a timestamp column drops the "Z", which is how Prisma stores UTC.
-const keysJson = (alerts: KeyedAlert[]) => JSON.stringify(alerts.map((keyed) => ({ fingerprint: keyed.fingerprint, startsAt: keyed.startsAt.toISOString() })));
+// Keys travel as arrays to unnest, whose length the planner sees (so rows are found by their key,
+// not by reading the table), and timestamps as UTC ISO text: a timestamp column drops the "Z",
+// which is how Prisma stores UTC.
+const iso = (date: Date) => date.toISOString();
 
 /**
  * Moves "last received" of alerts Alertmanager sent again whose time is a minute old. Rows another
@@ -17,22 +19,25 @@ export async function noteReceived(db: Db, alerts: KeyedAlert[], now: Date): Pro
   const staleBefore = new Date(now.getTime() - RECEIVED_RESOLUTION_MS);
   await db.$executeRaw`
     WITH keys AS (
-      SELECT * FROM jsonb_to_recordset(${keysJson(alerts)}::jsonb) AS k(fingerprint text, "startsAt" timestamp(3))
+      SELECT * FROM unnest(${alerts.map((keyed) => keyed.fingerprint)}::text[], ${alerts.map((keyed) => iso(keyed.startsAt))}::timestamp(3)[]) AS k(fingerprint, "startsAt")
     ), stale AS (
       SELECT fingerprint, "startsAt" FROM "AlertIncident" JOIN keys USING (fingerprint, "startsAt")
-      WHERE "lastReceivedAt" < ${staleBefore.toISOString()}::timestamp(3)
+      WHERE "lastReceivedAt" < ${iso(staleBefore)}::timestamp(3)
       FOR UPDATE OF "AlertIncident" SKIP LOCKED
     )
-    UPDATE "AlertIncident" AS row SET "lastReceivedAt" = GREATEST(row."lastReceivedAt", ${now.toISOString()}::timestamp(3))
+    UPDATE "AlertIncident" AS row SET "lastReceivedAt" = GREATEST(row."lastReceivedAt", ${iso(now)}::timestamp(3))
     FROM stale WHERE row.fingerprint = stale.fingerprint AND row."startsAt" = stale."startsAt"`;
 }
 
 /** Records first resolutions, in the transaction that holds these alerts' locks. */
 export async function markResolved(tx: Tx, resolutions: { keyed: KeyedAlert; resolvedAt: Date }[], now: Date): Promise<void> {
   if (resolutions.length === 0) return;
-  const rows = resolutions.map(({ keyed, resolvedAt }) => ({ fingerprint: keyed.fingerprint, startsAt: keyed.startsAt.toISOString(), resolvedAt: resolvedAt.toISOString() }));
   await tx.$executeRaw`
-    UPDATE "AlertIncident" AS row SET status = 'resolved', "resolvedAt" = u."resolvedAt", "lastReceivedAt" = ${now.toISOString()}::timestamp(3)
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS u(fingerprint text, "startsAt" timestamp(3), "resolvedAt" timestamp(3))
+    UPDATE "AlertIncident" AS row SET status = 'resolved', "resolvedAt" = u."resolvedAt", "lastReceivedAt" = ${iso(now)}::timestamp(3)
+    FROM unnest(
+      ${resolutions.map(({ keyed }) => keyed.fingerprint)}::text[],
+      ${resolutions.map(({ keyed }) => iso(keyed.startsAt))}::timestamp(3)[],
+      ${resolutions.map(({ resolvedAt }) => iso(resolvedAt))}::timestamp(3)[]
+    ) AS u(fingerprint, "startsAt", "resolvedAt")
     WHERE row.fingerprint = u.fingerprint AND row."startsAt" = u."startsAt"`;
 }

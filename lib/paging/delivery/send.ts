@@ -112,11 +112,16 @@ interface Sent {
   providerId: string;
 }
 
-/** One statement for every page in `sent`. */
+/**
+ * One statement for every page in `sent`. The rows come as arrays to unnest, whose length the
+ * planner sees, so pages and attempts are found by their keys; rows read from JSON are guessed at
+ * a hundred, and the join then read the whole Page table.
+ */
 async function recordSent(db: Db, sent: Sent[]): Promise<void> {
   await db.$executeRaw`
     WITH sent AS (
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(sent)}::jsonb) AS s("pageId" uuid, number int, "providerId" text)
+      SELECT * FROM unnest(${sent.map((row) => row.pageId)}::uuid[], ${sent.map((row) => row.number)}::int[], ${sent.map((row) => row.providerId)}::text[])
+        AS s("pageId", number, "providerId")
     ), attempt AS (
       UPDATE "PageAttempt" a SET "finishedAt" = now(), outcome = 'sent' FROM sent WHERE a."pageId" = sent."pageId" AND a.number = sent.number
     )
