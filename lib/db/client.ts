@@ -13,12 +13,28 @@ const IDLE_IN_TRANSACTION_MS = 60_000;
 // From the global registry: a module loaded again (development, tests) finds the pool of the client kept on globalThis.
 const POOL = Symbol.for("firebreak.pool");
 
+/**
+ * Statements PostgreSQL keeps parsed per connection, so a query the application runs again is not
+ * parsed and planned again: that was most of PostgreSQL's CPU for the short statements of an alert
+ * storm. Each distinct text is named once per process; past a bound (a text built per call, an IN
+ * list of every length) new texts run unnamed, so neither side keeps statements without limit.
+ */
+const MAX_NAMED_STATEMENTS = 2000;
+const statementNames = new Map<string, string>();
+
+/** The statement's name, or "" (unnamed) once the bound is reached. */
+function statementName({ sql }: { sql: string }): string {
+  let name = statementNames.get(sql);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(sql, (name = `firebreak.q${statementNames.size + 1}`));
+  return name ?? "";
+}
+
 export function createPrismaClient(connectionString: string) {
   const pool = new pg.Pool({ connectionString, max: 10, idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS });
   // A connection that drops while idle is replaced at the next query; the outage shows in the queries that fail.
   pool.on("error", () => undefined);
   const client = new PrismaClient({
-    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+    adapter: new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: statementName }),
     transactionOptions: TRANSACTION_OPTIONS,
     // Secrets stay in the database unless a query asks for them with `omit: { passwordHash: false }`.
     omit: { user: { passwordHash: true } },
