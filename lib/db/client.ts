@@ -19,7 +19,7 @@ const POOL = Symbol.for("firebreak.pool");
  * storm. Each distinct text is named once per process; past a bound (a text built per call, an IN
  * list of every length) new texts run unnamed, so neither side keeps statements without limit.
  */
-const MAX_NAMED_STATEMENTS = 2000;
+const MAX_NAMED_STATEMENTS = 500;
 const statementNames = new Map<string, string>();
 
 /** The statement's name, or "" (unnamed) once the bound is reached. */
