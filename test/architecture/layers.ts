@@ -13,7 +13,7 @@ export const LAYERS: Layer[] = [
   { name: "foundation", parts: ["env", "errors", "format", "net"], shared: true },
   { name: "database", parts: ["db"] },
   { name: "platform", parts: ["health", "live", "timeline", "audit", "jobs", "auth", "actions", "tokens", "http", "runtime"], shared: true },
-  { name: "directory", parts: ["people", "templates", "users", "plan"] },
+  { name: "directory", parts: ["people", "templates", "users", "plan", "oncall"] },
   { name: "configuration as code", parts: ["config"] },
   { name: "incident lifecycle", parts: ["incidents"] },
   { name: "paging", parts: ["paging"] },
