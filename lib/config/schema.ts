@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Weekday } from "@/lib/oncall/rotation";
+import { localTime, MAX_TURN, timeZoneSchema, withoutRepeats } from "@/lib/oncall/schemas";
 import { phoneNumber } from "@/lib/people/phone";
 import { parseDuration } from "./duration";
 
@@ -67,6 +69,61 @@ export const recoveryTestsSchema = z.strictObject({
       frequency,
       duration,
       systems: z.array(z.string().min(1)).min(1, "must name at least one system"),
+    }),
+  ),
+});
+
+const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+/** "1 week", "12 hours", "2 days": a rotation's turn, at most a year. */
+const turn = z.string().transform((text, context) => {
+  const match = /^\s*(\d+)\s*(hour|day|week)s?\s*$/i.exec(text);
+  const parsed = match && { length: Number(match[1]), unit: `${match[2]!.toLowerCase()}s` as keyof typeof MAX_TURN };
+  if (!parsed || parsed.length < 1) {
+    context.addIssue({ code: "custom", message: 'must be a number of hours, days or weeks, such as "1 week" or "12 hours"' });
+    return z.NEVER;
+  }
+  if (parsed.length > MAX_TURN[parsed.unit]) {
+    context.addIssue({ code: "custom", message: `must be at most ${MAX_TURN[parsed.unit]} ${parsed.unit}` });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+const restriction = z
+  .strictObject({
+    days: z
+      .array(z.enum(WEEKDAYS, "must be mon, tue, wed, thu, fri, sat or sun"))
+      .min(1, "must name at least one day, or be left out for every day")
+      .refine(withoutRepeats, "must not repeat a day")
+      .optional(),
+    from: localTime,
+    to: localTime,
+  })
+  .transform(({ days, from, to }) => ({ days: days?.map((day) => (WEEKDAYS.indexOf(day) + 1) as Weekday), from, to }));
+
+const layer = z
+  .strictObject({
+    name: z.string().min(1, "must not be empty").optional(),
+    people: z.array(email).min(1, "must name at least one person").max(100, "must name at most 100 people").refine(withoutRepeats, "must not name anyone twice"),
+    turn,
+    start: z.iso.date("must be a date, YYYY-MM-DD"),
+    handoff: localTime,
+    restrictions: z.array(restriction).max(14, "must be at most 14 windows").optional(),
+  })
+  .transform(({ start, ...rest }) => ({ ...rest, startDate: start }));
+
+/**
+ * Firebreak's own file beside the plan's: who is on call, as rotation layers of contacts named by
+ * email (lowest layer first), each schedule belonging to a team. The rules are lib/oncall's.
+ */
+export const schedulesSchema = z.strictObject({
+  schedules: keyed(
+    z.strictObject({
+      team: key,
+      name: z.string().min(1, "must not be empty").optional(),
+      time_zone: timeZoneSchema,
+      layers: z.array(layer).min(1, "must have at least one layer").max(10, "must have at most 10 layers"),
     }),
   ),
 });

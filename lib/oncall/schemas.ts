@@ -6,7 +6,10 @@ import type { RotationLayer, Weekday } from "./rotation";
 // browser): each rule named, so a refusal says which field and why.
 
 const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const localTime = z.string().regex(LOCAL_TIME, "must be a 24-hour local time, HH:MM");
+export const localTime = z.string().regex(LOCAL_TIME, "must be a 24-hour local time, HH:MM");
+
+/** A list without repeats. */
+export const withoutRepeats = <T>(items: T[]) => new Set(items).size === items.length;
 
 /** The longest turn of each unit: a year of hours or days, a year of weeks. */
 export const MAX_TURN = { hours: 8784, days: 366, weeks: 52 } as const;
@@ -19,7 +22,7 @@ export const restrictionSchema = z.strictObject({
   days: z
     .array(z.number().int().min(1, "must be 1 (Monday) to 7 (Sunday)").max(7, "must be 1 (Monday) to 7 (Sunday)"))
     .min(1, "must name at least one day, or be left out for every day")
-    .refine((days) => new Set(days).size === days.length, "must not repeat a day")
+    .refine(withoutRepeats, "must not repeat a day")
     .transform((days) => days as Weekday[])
     .optional(),
   from: localTime,
@@ -32,7 +35,7 @@ export const layerSchema = z
       .array(z.string().min(1, "must not be empty"))
       .min(1, "must name at least one person")
       .max(100, "must name at most 100 people")
-      .refine((people) => new Set(people).size === people.length, "must not name anyone twice"),
+      .refine(withoutRepeats, "must not name anyone twice"),
     turn: z.strictObject({
       length: z.number().int("must be a whole number").min(1, "must be at least 1"),
       unit: z.enum(["hours", "days", "weeks"], "must be hours, days or weeks"),
