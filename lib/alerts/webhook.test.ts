@@ -82,6 +82,19 @@ describe("POST /api/webhooks/alertmanager: firing alerts", () => {
     expect(await db.incident.count()).toBe(2);
     expect(await db.alertIncident.count()).toBe(2);
   });
+
+  it("opens and pages an alert whose text holds half a surrogate pair, stored as U+FFFD as a text column stores it", async () => {
+    const broken = { ...bridgeDown, labels: { ...bridgeDown.labels, "node\ud800": "relay-1\udc00" }, annotations: { summary: "Bridge relayer down \ud83d" } };
+    // JSON.stringify writes the halves as escapes ("\ud800"), as another system's JSON would.
+    expect(JSON.stringify(alertmanagerPayload([broken]))).toContain("\\ud800");
+
+    expect(await send(alertmanagerPayload([broken]))).toMatchObject({ status: 200, body: { opened: 1 } });
+    const incident = await db.incident.findFirstOrThrow({ include: { alerts: true } });
+    expect(incident.title).toBe("Bridge relayer down \ufffd");
+    expect(incident.alerts[0]!.labels).toMatchObject({ "node\ufffd": "relay-1\ufffd" });
+    await startQueuedPaging(db, incident.id);
+    expect(await db.page.count({ where: { incidentId: incident.id, body: { contains: "\ufffd" } } })).toBeGreaterThan(0);
+  });
 });
 
 describe("POST /api/webhooks/alertmanager: concurrent resends", () => {
