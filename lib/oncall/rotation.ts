@@ -152,9 +152,11 @@ export function finalSchedule(schedule: ScheduleDefinition, from: Date, to: Date
   const window = { start: from.getTime(), end: to.getTime() };
   if (window.end <= window.start) return [];
   const layers = schedule.layers.map((layer) => layerCoverage(layer, schedule.timeZone, window));
+  // Latest first: of overlapping overrides the later one wins.
   const overrides = schedule.overrides
     .map((override) => ({ start: Math.max(override.start.getTime(), window.start), end: Math.min(override.end.getTime(), window.end), personId: override.personId }))
-    .filter((override) => override.start < override.end);
+    .filter((override) => override.start < override.end)
+    .reverse();
 
   const cuts = new Set([window.start, window.end]);
   for (const span of [...layers.flat(), ...overrides]) cuts.add(span.start).add(span.end);
@@ -164,8 +166,7 @@ export function finalSchedule(schedule: ScheduleDefinition, from: Date, to: Date
   for (let index = 0; index + 1 < points.length; index += 1) {
     const start = points[index]!;
     const end = points[index + 1]!;
-    // Of overlapping overrides the later one wins: search from the end.
-    const override = coveringAt([...overrides].reverse(), start);
+    const override = coveringAt(overrides, start);
     let personId: string | null = override?.personId ?? null;
     let source: Shift["source"] = override ? "override" : null;
     for (let layer = layers.length - 1; !override && layer >= 0; layer -= 1) {
